@@ -13,12 +13,21 @@ struct MetricsWindow
     QDateTime from;
     QDateTime to;
     QString source; ///< "sandbox", "traefik", "prometheus"
-    ColorMetrics blue{Color::Blue};
-    ColorMetrics green{Color::Green};
+    // Not ColorMetrics{Color::Blue}: GCC's -Wmissing-field-initializers rejects that under -Werror.
+    ColorMetrics blue = blank(Color::Blue);
+    ColorMetrics green = blank(Color::Green);
 
     const ColorMetrics &of(Color color) const { return color == Color::Blue ? blue : green; }
     ColorMetrics &of(Color color) { return color == Color::Blue ? blue : green; }
     double seconds() const { return double(from.msecsTo(to)) / 1000.0; }
+
+private:
+    static ColorMetrics blank(Color color)
+    {
+        ColorMetrics m;
+        m.color = color;
+        return m;
+    }
 };
 
 } // namespace optimist

@@ -82,6 +82,11 @@ bool isWholeNumber(const QJsonValue &v)
 
 } // namespace
 
+QList<int> RolloutPlan::defaultSteps()
+{
+    return {10, 25, 50, 75, 100};
+}
+
 void RolloutPlan::setInitialTraffic(int percent)
 {
     if (steps.isEmpty())

@@ -17,10 +17,10 @@ struct RolloutPlan
     Q_DECLARE_TR_FUNCTIONS(RolloutPlan)
 
 public:
-    QList<int> steps{10, 25, 50, 75, 100}; ///< canary weights in percent, increasing, last 100
-    int checkIntervalSec = 60;             ///< length of one check window
-    int checksPerStep = 1;                 ///< passing checks needed to leave a step
-    double threshold = 70;                 ///< minimum canary bio-energy (0-130)
+    QList<int> steps = defaultSteps(); ///< canary weights in percent, increasing, last 100
+    int checkIntervalSec = 60;         ///< length of one check window
+    int checksPerStep = 1;             ///< passing checks needed to leave a step
+    double threshold = 70;             ///< minimum canary bio-energy (0-130)
     BioEnergyCoefficients coefficients;
     LatencyStatistic latencyStatistic = LatencyStatistic::P95;
 
@@ -37,9 +37,9 @@ public:
     double latencyMarginPct = 10;    ///< canary latency must exceed baseline by this (relative %)
 
     int healthTimeoutSec = 120;
-    int confirmTimeoutSec = 30; ///< waiting for the router to show the weights in force
-    int drainSec = 10;          ///< between weight 0 and removal of the old color
-    int rollbackWindowSec = 0;  ///< old color kept warm after success; 0 removes it at once
+    int confirmTimeoutSec = 30;   ///< waiting for the router to show the weights in force
+    int drainSec = 10;            ///< between weight 0 and removal of the old color
+    int rollbackWindowSec = 0;    ///< old color kept warm after success; 0 removes it at once
     bool keepFailedColor = false; ///< on rollback scale the canary to 0 instead of removing it
 
     QStringList hookCommand; ///< pre-rollout job (e.g. a migration); empty: none
@@ -47,6 +47,8 @@ public:
 
     bool force = false;  ///< emergency: deploy, health, 100% without gradual steps
     bool dryRun = false; ///< every read for real, every write only described
+
+    static QList<int> defaultSteps();
 
     /// Replaces the first step by @p percent (--initial-traffic).
     void setInitialTraffic(int percent);

@@ -23,15 +23,15 @@ struct RolloutRecord
     RolloutPlan plan;
     QString operatorName; ///< the OS user who started it
     QDateTime startedAt;
-    QDateTime endedAt;               ///< null while unfinished
+    QDateTime endedAt;                       ///< null while unfinished
     RolloutState state = RolloutState::Idle; ///< last journaled state
-    int step = -1;                   ///< last step index reached
-    int weight = 0;                  ///< canary weight last confirmed in force
-    int maxWeight = 0;               ///< highest canary weight ever confirmed
-    QString reason;                  ///< why it ended as it did
+    int step = -1;                           ///< last step index reached
+    int weight = 0;                          ///< canary weight last confirmed in force
+    int maxWeight = 0;                       ///< highest canary weight ever confirmed
+    QString reason;                          ///< why it ended as it did
     qint64 canaryRequests = 0;
     qint64 canaryErrors = 0;
-    QDateTime warmUntil;             ///< after success: old color kept until then
+    QDateTime warmUntil; ///< after success: old color kept until then
 
     bool finished() const { return isFinal(state); }
     double durationSec() const

@@ -5,10 +5,10 @@ namespace optimist {
 namespace {
 
 constexpr RolloutState kAll[] = {
-    RolloutState::Idle,           RolloutState::PreChecks,       RolloutState::Migrating,
-    RolloutState::Deploying,      RolloutState::WaitingHealthy,  RolloutState::Shifting,
-    RolloutState::Observing,      RolloutState::FinalValidation, RolloutState::Finalizing,
-    RolloutState::RollingBack,    RolloutState::Succeeded,       RolloutState::RolledBack,
+    RolloutState::Idle,        RolloutState::PreChecks,       RolloutState::Migrating,
+    RolloutState::Deploying,   RolloutState::WaitingHealthy,  RolloutState::Shifting,
+    RolloutState::Observing,   RolloutState::FinalValidation, RolloutState::Finalizing,
+    RolloutState::RollingBack, RolloutState::Succeeded,       RolloutState::RolledBack,
     RolloutState::Failed,
 };
 
@@ -57,8 +57,8 @@ std::optional<RolloutState> parseState(const QString &text)
 
 bool isFinal(RolloutState state)
 {
-    return state == RolloutState::Succeeded || state == RolloutState::RolledBack
-           || state == RolloutState::Failed;
+    return state == RolloutState::Succeeded || state == RolloutState::RolledBack ||
+           state == RolloutState::Failed;
 }
 
 QString outcomeName(RolloutState finalState)

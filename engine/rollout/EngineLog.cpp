@@ -1,0 +1,5 @@
+#include "EngineLog.h"
+
+namespace optimist {
+Q_LOGGING_CATEGORY(lcEngine, "optimist.engine", QtWarningMsg)
+}

@@ -1,0 +1,77 @@
+#pragma once
+
+#include "profiles/EnvironmentProfile.h"
+
+#include "core/Result.h"
+#include "rollout/RolloutPorts.h"
+
+#include <QCoreApplication>
+#include <QObject>
+
+#include <memory>
+
+namespace optimist {
+
+class ClusterPort;
+class RouterPort;
+class MetricsPort;
+class Clock;
+class VirtualClock;
+class SandboxEnvironment;
+
+/// The composition of one environment: its profile and the port implementations it names.
+///
+/// Which environment: --env NAME (a profile), else --sandbox SCENARIO (a fresh sandbox), else
+/// the only profile in the config directory, else the embedded default — the sandbox, continued
+/// from its saved state or started from the "healthy" scenario. A sandbox keeps its state in
+/// DATA_DIR/sandbox/NAME.json so separate optimist-cli processes work on the same simulated
+/// cluster (a second process can resume or roll back what the first one left).
+class EnvironmentRuntime : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        QString dataDir;       ///< resolved data directory
+        QString configDir;     ///< resolved config directory
+        QString environment;   ///< --env; empty: choose as above
+        QString freshScenario; ///< --sandbox: start a new sandbox from this scenario
+        double speed = 60;     ///< sandbox: virtual seconds per real second
+    };
+
+    static constexpr const char *kDefaultScenario = "healthy";
+
+    ~EnvironmentRuntime() override;
+
+    /// Errors: Invalid (bad profile or scenario: exit 2), NotFound (no such environment),
+    /// Other (a kind not available in this build).
+    static Result<std::unique_ptr<EnvironmentRuntime>> open(const Options &options);
+
+    QString name() const { return m_profile.name; }
+    const EnvironmentProfile &profile() const { return m_profile; }
+    /// The application to act on: @p requested, or the environment's only one.
+    Result<QString> application(const QString &requested) const;
+    RolloutPorts ports(HistoryStore *store) const;
+    Clock *clock() const { return m_clock; }
+    SandboxEnvironment *sandbox() const { return m_sandbox; }
+    /// Writes the sandbox's state file (no-op for real environments).
+    Result<void> saveState() const;
+
+private:
+    Q_DISABLE_COPY(EnvironmentRuntime)
+    EnvironmentRuntime() = default;
+    Result<void> openSandbox(const Options &options, const QString &scenarioRef, bool fresh);
+
+    EnvironmentProfile m_profile;
+    Clock *m_clock = nullptr;
+    std::unique_ptr<Clock> m_ownedClock;
+    VirtualClock *m_virtualClock = nullptr;
+    SandboxEnvironment *m_sandbox = nullptr;
+    std::unique_ptr<ClusterPort> m_cluster;
+    std::unique_ptr<RouterPort> m_router;
+    std::unique_ptr<MetricsPort> m_metrics;
+    QString m_stateFile;
+    QString m_scenarioRef;
+};
+
+} // namespace optimist
