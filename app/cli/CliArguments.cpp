@@ -26,7 +26,7 @@ QList<CommandSpec> commandSpecs()
          kPlanOptions + target +
              QStringList{QStringLiteral("force"), QStringLiteral("dry-run"),
                          QStringLiteral("sandbox"), QStringLiteral("speed")}},
-        {"rollback", "[ID]", target},
+        {"rollback", "[ID]", target + QStringList{QStringLiteral("speed")}},
         {"pause", "[ID]", target},
         {"resume", "ID", target + QStringList{QStringLiteral("speed")}},
         {"promote", "[ID]", target + QStringList{QStringLiteral("fully")}},

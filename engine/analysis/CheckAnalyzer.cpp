@@ -72,7 +72,7 @@ Comparison CheckAnalyzer::compareErrorRates(const ColorMetrics &canary,
                                             const ColorMetrics &baseline, int weight) const
 {
     Comparison c;
-    c.test = QStringLiteral("two-proportion z-test");
+    c.test = QStringLiteral("two-proportion test (exact conditional binomial p, z shown)");
     c.canary = canary.errorRatePct();
     c.baseline = baseline.errorRatePct();
     c.exceedsMargin = c.canary - c.baseline > m_plan.errorRateMarginPct;
@@ -85,8 +85,12 @@ Comparison CheckAnalyzer::compareErrorRates(const ColorMetrics &canary,
         canary.errors, canary.requests, baseline.errors, baseline.requests);
     c.performed = t.performed;
     c.statistic = t.z;
-    c.pValue = t.pValue;
-    c.significant = t.pValue < 1.0 - m_plan.confidence;
+    // The p-value is the exact conditional one: with a handful of errors the z-test's normal
+    // approximation would call noise significant.
+    c.pValue = t.performed ? Statistics::conditionalBinomialPValue(
+                                 canary.errors, canary.requests, baseline.errors, baseline.requests)
+                           : 1.0;
+    c.significant = c.pValue < 1.0 - m_plan.confidence;
     return c;
 }
 

@@ -26,7 +26,7 @@ struct CheckResult
     MetricsWindow window;
     double canaryBioEnergy = 0;
     double baselineBioEnergy = 0;
-    double canaryLatencyMs = 0;   ///< the judged latency statistic (p95 or mean)
+    double canaryLatencyMs = 0; ///< the judged latency statistic (p95 or mean)
     double baselineLatencyMs = 0;
     Comparison errorRate;
     Comparison latency;

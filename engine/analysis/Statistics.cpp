@@ -120,4 +120,28 @@ double Statistics::median(const QList<double> &values)
     return (lower + upper) / 2.0;
 }
 
+double Statistics::conditionalBinomialPValue(qint64 x1, qint64 n1, qint64 x2, qint64 n2)
+{
+    if (n1 <= 0 || n2 <= 0 || x1 < 0 || x2 < 0)
+        return 1.0;
+    const qint64 total = x1 + x2;
+    if (x1 == 0 || total == 0)
+        return 1.0;
+    const double share = double(n1) / double(n1 + n2);
+    const double logShare = std::log(share);
+    const double logRest = std::log1p(-share);
+    const double logTotalFactorial = std::lgamma(double(total) + 1.0);
+    double p = 0;
+    for (qint64 k = x1; k <= total; ++k) {
+        const double logPmf = logTotalFactorial - std::lgamma(double(k) + 1.0) -
+                              std::lgamma(double(total - k) + 1.0) + double(k) * logShare +
+                              double(total - k) * logRest;
+        const double term = std::exp(logPmf);
+        p += term;
+        if (term<1e-18 * p &&double(k)> double(total) * share)
+            break; // the tail beyond the mode only shrinks
+    }
+    return std::clamp(p, 0.0, 1.0);
+}
+
 } // namespace optimist

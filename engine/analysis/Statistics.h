@@ -42,6 +42,12 @@ public:
     /// Pooled two-proportion z-test, one-sided, H1: x1/n1 > x2/n2.
     static ProportionTest twoProportionZTest(qint64 x1, qint64 n1, qint64 x2, qint64 n2);
 
+    /// Exact one-sided test of the same hypothesis (H1: x1/n1 > x2/n2), conditional on the total
+    /// x1 + x2: under H0, x1 ~ Binomial(x1 + x2, n1 / (n1 + n2)). Answers P(X >= x1). Unlike the
+    /// z-test it stays honest with a handful of errors, where the normal approximation
+    /// overstates significance. 1 when either side has no trials.
+    static double conditionalBinomialPValue(qint64 x1, qint64 n1, qint64 x2, qint64 n2);
+
     /// Mann-Whitney U test, one-sided, H1: @p a is stochastically greater than @p b.
     /// Ties get average ranks; the p-value comes from the normal approximation with tie
     /// correction and a continuity correction of 0.5 (scipy's method="asymptotic").

@@ -73,23 +73,14 @@ const SettingSpec kDockerCluster[] = {
 };
 
 // Both router kinds confirm the weights through Traefik's API.
-constexpr SettingSpec kApiUrl{
-    "apiUrl", SettingType::Url,
-    true,     QT_TRANSLATE_NOOP("ProfileLoader", "Traefik's API, e.g. http://127.0.0.1:8080"),
-    0,        0};
-constexpr SettingSpec kTraefikVersion{"traefikVersion",
-                                      SettingType::Int,
-                                      false,
-                                      QT_TRANSLATE_NOOP("ProfileLoader", "Traefik's major version"),
-                                      2,
-                                      3};
-constexpr SettingSpec kEntryPoints{
-    "entryPoints",
-    SettingType::TextList,
-    false,
-    QT_TRANSLATE_NOOP("ProfileLoader", "Traefik entry point names, e.g. [websecure]"),
-    0,
-    0};
+constexpr SettingSpec kTraefikApi[] = {
+    {"apiUrl", SettingType::Url, true,
+     QT_TRANSLATE_NOOP("ProfileLoader", "Traefik's API, e.g. http://127.0.0.1:8080"), 0, 0},
+    {"traefikVersion", SettingType::Int, false,
+     QT_TRANSLATE_NOOP("ProfileLoader", "Traefik's major version"), 2, 3},
+    {"entryPoints", SettingType::TextList, false,
+     QT_TRANSLATE_NOOP("ProfileLoader", "Traefik entry point names, e.g. [websecure]"), 0, 0},
+};
 
 const SettingSpec kRedisRouter[] = {
     {"address", SettingType::Text, true,
@@ -100,17 +91,17 @@ const SettingSpec kRedisRouter[] = {
      QT_TRANSLATE_NOOP("ProfileLoader", "Traefik's root key in Redis (default traefik)"), 0, 0},
     {"password", SettingType::SecretRef, false,
      QT_TRANSLATE_NOOP("ProfileLoader", "the Redis password as keychain:SERVICE/ACCOUNT"), 0, 0},
-    kApiUrl,
-    kTraefikVersion,
-    kEntryPoints,
+    kTraefikApi[0],
+    kTraefikApi[1],
+    kTraefikApi[2],
 };
 
 const SettingSpec kFileRouter[] = {
     {"path", SettingType::Path, true,
      QT_TRANSLATE_NOOP("ProfileLoader", "the dynamic-configuration file Traefik watches"), 0, 0},
-    kApiUrl,
-    kTraefikVersion,
-    kEntryPoints,
+    kTraefikApi[0],
+    kTraefikApi[1],
+    kTraefikApi[2],
 };
 
 const SettingSpec kTraefikMetrics[] = {
@@ -185,10 +176,10 @@ QString joinNames(const QStringList &names)
     return names.join(QStringLiteral(", "));
 }
 
-template <typename Table> QStringList namesOf(const Table &table)
+QStringList namesOf(std::span<const KindSchema> kinds)
 {
     QStringList names;
-    for (const auto &row : table)
+    for (const KindSchema &row : kinds)
         names << QString::fromLatin1(row.kind);
     return names;
 }

@@ -60,13 +60,22 @@ void SandboxMetrics::measureColor(Color color, qint64 fromMs, qint64 toMs, Color
     out.errors = 0;
     out.rps = 0;
 
-    // The window's deviations, drawn whether or not the color exists so that one color's
-    // existence does not shift the other's random stream.
+    // Deviations, drawn whether or not the color exists so that one color's existence does not
+    // shift the other's random stream. Latency and error rate vary independently in every
+    // sub-interval, with a spread chosen so that the whole window's figure deviates by the
+    // scenario's relative standard deviation ("noise ... per window"): a judge comparing the
+    // sub-intervals then sees the real variability instead of one shift shared by all of them.
+    // CPU deviates once per window.
     const Scenario::Noise &noise = env.scenario().noise;
-    const double latencyFactor =
-        std::max(0.05, 1.0 + noise.latency * SandboxSampler::normal(random));
-    const double errorFactor =
-        std::max(0.0, 1.0 + noise.errorRate * SandboxSampler::normal(random));
+    const int parts =
+        int(std::max<qint64>(kMinSubIntervals, (span + kSubIntervalMs - 1) / kSubIntervalMs));
+    const double perPart = std::sqrt(double(parts));
+    m_latencyFactors.resize(parts);
+    m_errorFactors.resize(parts);
+    for (int k = 0; k < parts; ++k) {
+        m_latencyFactors[k] = SandboxSampler::unitLogNormal(random, noise.latency * perPart);
+        m_errorFactors[k] = SandboxSampler::unitLogNormal(random, noise.errorRate * perPart);
+    }
     const double cpuFactor = std::max(0.0, 1.0 + noise.cpu * SandboxSampler::normal(random));
 
     const std::optional<SandboxEnvironment::Service> &service = env.service(color);
@@ -74,8 +83,6 @@ void SandboxMetrics::measureColor(Color color, qint64 fromMs, qint64 toMs, Color
         return;
     const bool canary = service->canary;
     const qint64 healthyFrom = env.healthyAtMs(color);
-    const int parts =
-        int(std::max<qint64>(kMinSubIntervals, (span + kSubIntervalMs - 1) / kSubIntervalMs));
     out.latencySubsamplesMs.reserve(parts);
 
     double latencySum = 0;
@@ -96,7 +103,7 @@ void SandboxMetrics::measureColor(Color color, qint64 fromMs, qint64 toMs, Color
         const qint64 healthyRequests = SandboxSampler::poisson(random, healthyLoad);
         const qint64 sickRequests = SandboxSampler::poisson(random, sickLoad);
         const double errorProbability =
-            std::clamp(behaviour.errorRate * errorFactor, 0.0, 100.0) / 100.0;
+            std::clamp(behaviour.errorRate * m_errorFactors[k], 0.0, 100.0) / 100.0;
         const qint64 requests = healthyRequests + sickRequests;
         out.errors +=
             SandboxSampler::binomial(random, healthyRequests, errorProbability) + sickRequests;
@@ -104,7 +111,7 @@ void SandboxMetrics::measureColor(Color color, qint64 fromMs, qint64 toMs, Color
         if (requests == 0)
             continue;
         // The mean of n log-normal requests: normal around the mean, sd = cv * mean / sqrt(n).
-        const double mean = behaviour.latencyMs * latencyFactor;
+        const double mean = behaviour.latencyMs * m_latencyFactors[k];
         const double sampled =
             mean * std::max(0.05, 1.0 + kLatencyCv / std::sqrt(double(requests)) *
                                             SandboxSampler::normal(random));

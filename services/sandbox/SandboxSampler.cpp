@@ -66,4 +66,13 @@ qint64 SandboxSampler::binomial(std::mt19937_64 &random, qint64 trials, double p
     return std::clamp<qint64>(std::llround(mean + sd * normal(random)), 0, trials);
 }
 
+double SandboxSampler::unitLogNormal(std::mt19937_64 &random, double relativeSd)
+{
+    const double z = normal(random); // drawn even for no noise: the stream stays aligned
+    if (relativeSd <= 0)
+        return 1.0;
+    const double sigma = std::sqrt(std::log1p(relativeSd * relativeSd));
+    return std::exp(sigma * z - sigma * sigma / 2.0);
+}
+
 } // namespace optimist

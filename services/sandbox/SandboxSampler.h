@@ -21,6 +21,8 @@ public:
     /// Binomial(@p trials, @p probability): exact for few trials, Poisson or normal
     /// approximation otherwise.
     static qint64 binomial(std::mt19937_64 &random, qint64 trials, double probability);
+    /// A log-normal factor with mean 1 and relative standard deviation @p relativeSd.
+    static double unitLogNormal(std::mt19937_64 &random, double relativeSd);
 };
 
 } // namespace optimist

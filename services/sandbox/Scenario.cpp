@@ -8,9 +8,9 @@
 
 #include <mutex>
 
-// Q_INIT_RESOURCE must be used outside any namespace. The resources live in a static library,
-// whose unreferenced rcc object the linker would otherwise drop. services/CMakeLists.txt defines
-// OPTIMIST_SCENARIO_RESOURCES when it compiles resources/scenarios.qrc in.
+// Q_INIT_RESOURCE must be used outside any namespace. services/CMakeLists.txt defines
+// OPTIMIST_SCENARIO_RESOURCES when it embeds resources/scenarios/*.json (resource "scenarios");
+// initialising here as well keeps them available however the static library is linked.
 static bool initScenarioResources()
 {
 #ifdef OPTIMIST_SCENARIO_RESOURCES
