@@ -5,6 +5,7 @@
 #include "RolloutSession.h"
 
 #include "config/Locations.h"
+#include "ports/Clock.h"
 #include "ports/ClusterPort.h"
 #include "ports/RouterPort.h"
 #include "runtime/EnvironmentRuntime.h"
@@ -179,8 +180,12 @@ Result<RolloutRecord> CliApp::targetRollout()
 int CliApp::recoverOrFollow(bool rollBack)
 {
     const auto target = targetRollout();
-    if (!target)
+    if (!target) {
+        if (rollBack && !m_args.rolloutId && target.error().kind == Error::Kind::Invalid &&
+            target.error().message.contains(QLatin1String("nothing to")))
+            return revert(target.error());
         return fail(target.error());
+    }
     const RolloutRecord &r = target.value();
     if (r.finished())
         return fail(Error{Error::Kind::Invalid, tr("rollout #%1 already ended: %2 (%3)")
@@ -219,6 +224,54 @@ int CliApp::recoverOrFollow(bool rollBack)
         m_session->recover(r.id, rollBack ? RecoveryMode::RollBack : RecoveryMode::Resume);
     if (!recovered)
         return fail(recovered.error());
+    return -1;
+}
+
+int CliApp::revert(const Error &nothingUnfinished)
+{
+    // No rollout to abort: roll back the last success, while its old color is kept warm.
+    if (auto opened = openRuntime(m_args.env, QString()); !opened)
+        return fail(opened.error());
+    const auto app = m_runtime->application(m_args.app);
+    if (!app)
+        return fail(app.error());
+    RolloutQuery query;
+    query.app = app.value();
+    query.environment = m_runtime->name();
+    query.outcome = QStringLiteral("succeeded");
+    query.limit = 1;
+    const auto last = m_store->rollouts(query);
+    if (!last)
+        return fail(last.error());
+    const QDateTime now = m_runtime->clock()->now();
+    if (last.value().isEmpty() || !last.value().first().warmUntil.isValid() ||
+        last.value().first().warmUntil <= now || last.value().first().plan.dryRun)
+        return fail(Error{Error::Kind::Invalid,
+                          tr("%1, and no earlier version of %2 is still kept warm (a rollout keeps "
+                             "the old color for its rollbackWindowSec)")
+                              .arg(nothingUnfinished.message, app.value())});
+    const RolloutRecord previous = last.value().first();
+    m_printer.line(tr("Rolling %1 back to %2: %3 is kept warm until %4")
+                       .arg(previous.app, previous.fromVersion,
+                            previous.app + QLatin1Char('-') + colorName(previous.activeColor),
+                            previous.warmUntil.toLocalTime().toString(QStringLiteral("HH:mm:ss"))));
+    RolloutRequest request;
+    request.app = previous.app;
+    request.environment = m_runtime->name();
+    request.version = previous.fromVersion;
+    request.plan = m_runtime->profile().plan;
+    request.plan.force = true;
+    request.plan.reuseIdleColor = true;
+    request.plan.rollbackWindowSec = 0;
+    request.operatorName = operatorName();
+    m_session = new RolloutSession(*m_runtime, *m_store, m_printer, m_dataDir, operatorName());
+    connect(m_session, &RolloutSession::done, this, [this](int code) {
+        // The rollback is a (forced) rollout back; its success is a rollback for the caller.
+        quit(code == ExitSucceeded ? ExitRolledBack : code);
+    });
+    const auto id = m_session->start(request);
+    if (!id)
+        return fail(id.error());
     return -1;
 }
 

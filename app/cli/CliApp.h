@@ -34,6 +34,7 @@ public:
 private:
     int rollout();
     int recoverOrFollow(bool rollBack);
+    int revert(const Error &nothingUnfinished);
     int control();
     int status();
     int history();

@@ -56,6 +56,7 @@ const BoolField kBoolFields[] = {
     {"force", &RolloutPlan::force},
     {"dryRun", &RolloutPlan::dryRun},
     {"keepFailedColor", &RolloutPlan::keepFailedColor},
+    {"reuseIdleColor", &RolloutPlan::reuseIdleColor},
 };
 
 struct CoefficientField

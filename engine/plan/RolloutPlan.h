@@ -46,6 +46,9 @@ public:
     int hookTimeoutSec = 300;
 
     bool force = false;  ///< emergency: deploy, health, 100% without gradual steps
+    /// One-click rollback after a success: the idle color still runs the target version (kept
+    /// warm through the rollback window), so it is reused instead of deployed.
+    bool reuseIdleColor = false;
     bool dryRun = false; ///< every read for real, every write only described
 
     static QList<int> defaultSteps();

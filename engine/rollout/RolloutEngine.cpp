@@ -421,6 +421,23 @@ void RolloutEngine::preChecksRead(const AppSnapshot &snapshot, const WeightSplit
             runMigration();
     };
     const auto &idle = snapshot.of(m_record.canaryColor);
+    if (m_record.plan.reuseIdleColor) {
+        if (!idle || idle->version != m_record.toVersion) {
+            finish(RolloutState::Failed,
+                   tr("PreChecks: there is no warm %1 running %2 to go back to (%3). Nothing was "
+                      "changed.")
+                       .arg(appColorName(m_record.canaryColor), m_record.toVersion,
+                            idle ? tr("it runs %1").arg(idle->version) : tr("it was removed")));
+            return;
+        }
+        if (!journal(JournalEvent::Kind::Info,
+                     tr("%1 still runs %2 (kept warm): shifting the traffic back to it")
+                         .arg(idle->serviceName, idle->version)))
+            return;
+        m_canaryMayExist = true;
+        runWaitHealthy();
+        return;
+    }
     if (!idle) {
         next();
         return;

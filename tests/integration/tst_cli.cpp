@@ -392,6 +392,47 @@ private Q_SLOTS:
         QVERIFY(!after.out.contains(QLatin1String("\"event\":\"unfinished\"")));
     }
 
+    void oneClickRollbackAfterSuccessWithinTheWindow()
+    {
+        QFile shipped(QStringLiteral(OPTIMIST_SOURCE_DIR "/resources/scenarios/healthy.json"));
+        QVERIFY(shipped.open(QIODevice::ReadOnly));
+        QJsonObject scenario = QJsonDocument::fromJson(shipped.readAll()).object();
+        QJsonObject plan = scenario.value(QStringLiteral("plan")).toObject();
+        plan.insert(QStringLiteral("rollbackWindowSec"), 3600);
+        scenario.insert(QStringLiteral("plan"), plan);
+        const QString path = m_dir.filePath(QStringLiteral("warm.json"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(QJsonDocument(scenario).toJson());
+        f.close();
+
+        const QStringList fast{QStringLiteral("--speed"), QStringLiteral("100000")};
+        const Run rollout = cli(QStringList{QStringLiteral("rollout"), QStringLiteral("v2"),
+                                            QStringLiteral("--sandbox"), path} +
+                                fast);
+        QCOMPARE(rollout.exitCode, 0);
+        QVERIFY2(rollout.out.contains(QLatin1String("kept warm")), qPrintable(rollout.out));
+
+        const Run back = cli(QStringList{QStringLiteral("rollback")} + fast);
+        QCOMPARE(back.exitCode, 3);
+        QVERIFY2(back.out.contains(QLatin1String("Rolling demo back to v1")), qPrintable(back.out));
+        const Run status = cli({QStringLiteral("status"), QStringLiteral("--json")});
+        for (const QJsonObject &o : status.json()) {
+            if (o.value(QStringLiteral("event")).toString() != QLatin1String("color"))
+                continue;
+            if (o.value(QStringLiteral("color")).toString() == QLatin1String("blue")) {
+                QCOMPARE(o.value(QStringLiteral("version")).toString(), QStringLiteral("v1"));
+                QCOMPARE(o.value(QStringLiteral("weight")).toInt(), 100);
+            } else {
+                QVERIFY(!o.value(QStringLiteral("exists")).toBool());
+            }
+        }
+        // Nothing is warm any more: a second rollback has nothing to go back to.
+        const Run again = cli(QStringList{QStringLiteral("rollback")} + fast);
+        QCOMPARE(again.exitCode, 2);
+        QVERIFY2(again.err.contains(QLatin1String("kept warm")), qPrintable(again.err));
+    }
+
     void interruptRollsBack()
     {
         QProcess rollout;

@@ -524,6 +524,46 @@ private Q_SLOTS:
         QCOMPARE(r.warmUntil, r.endedAt.addSecs(600));
     }
 
+    void oneClickRollbackReusesTheWarmColor()
+    {
+        Rig rig;
+        rig.plan.rollbackWindowSec = 600;
+        rig.start();
+        rig.run();
+        QCOMPARE(rig.router.inForce, (WeightSplit{0, 100}));
+        rig.cluster.writes.clear();
+        rig.router.writes.clear();
+
+        rig.engine = rig.makeEngine();
+        rig.plan.rollbackWindowSec = 0;
+        rig.plan.force = true;
+        rig.plan.reuseIdleColor = true;
+        const qint64 id = rig.start(QStringLiteral("v1"));
+        rig.run();
+        QCOMPARE(rig.engine->state(), RolloutState::Succeeded);
+        QCOMPARE(rig.router.inForce, (WeightSplit{100, 0}));
+        QCOMPARE(rig.cluster.writes, (QStringList{"remove green"})); // nothing deployed
+        QCOMPARE(rig.canaryWeightsWritten(), (QList<int>{0}));
+        const RolloutRecord r = rig.stored(id);
+        QCOMPARE(r.fromVersion, QStringLiteral("v2"));
+        QCOMPARE(r.canaryColor, Color::Blue);
+    }
+
+    void oneClickRollbackNeedsTheWarmColor()
+    {
+        Rig rig;
+        rig.start(); // no rollback window: blue is removed
+        rig.run();
+        rig.engine = rig.makeEngine();
+        rig.plan.force = true;
+        rig.plan.reuseIdleColor = true;
+        const qint64 id = rig.start(QStringLiteral("v1"));
+        rig.run();
+        QCOMPARE(rig.engine->state(), RolloutState::Failed);
+        QVERIFY(rig.stored(id).reason.contains(QLatin1String("no warm demo-blue")));
+        QCOMPARE(rig.router.inForce, (WeightSplit{0, 100}));
+    }
+
     void badPlanIsRefusedBeforeAnythingIsWritten()
     {
         Rig rig;
