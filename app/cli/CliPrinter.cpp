@@ -222,7 +222,11 @@ void CliPrinter::finished(const RolloutRecord &r)
 
 void CliPrinter::line(const QString &text)
 {
-    m_out << text << Qt::endl;
+    if (m_json)
+        object({{QStringLiteral("event"), QStringLiteral("message")},
+                {QStringLiteral("message"), text}});
+    else
+        m_out << text << Qt::endl;
 }
 
 void CliPrinter::object(const QJsonObject &o)
