@@ -136,40 +136,16 @@ Result<void> RolloutEngine::recover(qint64 rolloutId, RecoveryMode mode, const Q
              {QStringLiteral("who"), who}}))
         return Error{Error::Kind::Storage, tr("the history store cannot be written")};
 
-    const CancelToken token = newOperation();
-    auto snapshot = std::make_shared<std::optional<AppSnapshot>>();
-    auto split = std::make_shared<std::optional<WeightSplit>>();
-    auto proceed = [this, mode, snapshot, split] {
-        if (snapshot->has_value() && split->has_value())
-            recoverRead(mode, **snapshot, **split);
-    };
-    auto unreadable = [this](const QString &what, const Error &error) {
-        cancelOperation();
-        finish(RolloutState::Failed,
-               tr("Recovery could not read %1: %2. The rollout is left as it was (last state %3); "
-                  "try again when %1 answers.")
-                   .arg(what, error.message, stateName(m_record.state)));
-    };
-    m_ports.cluster->readApp(m_record.app, Reply<AppSnapshot>(
-                                               this,
-                                               [=](const Result<AppSnapshot> &r) {
-                                                   if (!r)
-                                                       return unreadable(tr("the cluster"),
-                                                                         r.error());
-                                                   *snapshot = r.value();
-                                                   proceed();
-                                               },
-                                               token));
-    m_ports.router->readWeights(m_record.app, Reply<WeightSplit>(
-                                                  this,
-                                                  [=](const Result<WeightSplit> &r) {
-                                                      if (!r)
-                                                          return unreadable(tr("the router"),
-                                                                            r.error());
-                                                      *split = r.value();
-                                                      proceed();
-                                                  },
-                                                  token));
+    readClusterAndRouter(
+        [this, mode](const AppSnapshot &snapshot, const WeightSplit &split) {
+            recoverRead(mode, snapshot, split);
+        },
+        [this](const QString &what, const Error &error) {
+            finish(RolloutState::Failed,
+                   tr("Recovery could not read %1: %2. The rollout is left as it was (last state "
+                      "%3); try again when %1 answers.")
+                       .arg(what, error.message, stateName(m_record.state)));
+        });
     return {};
 }
 
@@ -327,17 +303,32 @@ void RolloutEngine::runPreChecks()
     if (!enter(RolloutState::PreChecks,
                tr("Checking %1 before rolling out %2").arg(m_record.app, m_record.toVersion)))
         return;
+    readClusterAndRouter(
+        [this](const AppSnapshot &snapshot, const WeightSplit &split) {
+            preChecksRead(snapshot, split);
+        },
+        [this](const QString &what, const Error &error) {
+            finish(
+                RolloutState::Failed,
+                tr("PreChecks: cannot read %1: %2. Nothing was changed.").arg(what, error.message));
+        });
+}
+
+void RolloutEngine::readClusterAndRouter(
+    std::function<void(const AppSnapshot &, const WeightSplit &)> done,
+    std::function<void(const QString &what, const Error &error)> failed)
+{
+    // Both reads run at once; the first failure cancels the other.
     const CancelToken token = newOperation();
     auto snapshot = std::make_shared<std::optional<AppSnapshot>>();
     auto split = std::make_shared<std::optional<WeightSplit>>();
-    auto proceed = [this, snapshot, split] {
+    auto proceed = [snapshot, split, done] {
         if (snapshot->has_value() && split->has_value())
-            preChecksRead(**snapshot, **split);
+            done(**snapshot, **split);
     };
-    auto unreadable = [this](const QString &what, const Error &error) {
+    auto unreadable = [this, failed](const QString &what, const Error &error) {
         cancelOperation();
-        finish(RolloutState::Failed,
-               tr("PreChecks: cannot read %1: %2. Nothing was changed.").arg(what, error.message));
+        failed(what, error);
     };
     m_ports.cluster->readApp(m_record.app, Reply<AppSnapshot>(
                                                this,

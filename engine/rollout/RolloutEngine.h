@@ -65,7 +65,6 @@ Q_SIGNALS:
     void finished(optimist::RolloutState finalState, const QString &reason);
 
 private:
-
     // Journal
     bool journal(JournalEvent::Kind kind, const QString &message, const QJsonObject &data = {});
     bool enter(RolloutState state, const QString &message);
@@ -91,6 +90,8 @@ private:
     void rollBackRemoveCanary();
     void finish(RolloutState finalState, const QString &reason);
     void recoverRead(RecoveryMode mode, const AppSnapshot &snapshot, const WeightSplit &split);
+    void readClusterAndRouter(std::function<void(const AppSnapshot &, const WeightSplit &)> done,
+                              std::function<void(const QString &what, const Error &error)> failed);
 
     // Helpers
     void decide(Decision::Action action, const QString &reason);
