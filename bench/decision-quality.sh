@@ -18,7 +18,7 @@ CLI="${OPTIMIST_CLI:-$ROOT/build/bin/optimist-cli}"
 RUNS="${RUNS:-100}"
 SEED="${SEED:-1}"
 
-if [[ ! -x "$CLI" ]]; then
+if [[ ! -e "$CLI" && ! -d "$(dirname "$CLI")" ]]; then
     echo "decision-quality: $CLI not found; build it with: ninja -C $ROOT/build optimist-cli" >&2
     exit 2
 fi
@@ -28,14 +28,17 @@ trap 'rm -rf "$WORK"' EXIT
 mkdir -p "$WORK/data" "$WORK/config" "$WORK/out"
 export OPTIMIST_DATA_DIR="$WORK/data" OPTIMIST_CONFIG_DIR="$WORK/config"
 
-# Measure a private copy: the build tree's binary may be relinked while we run.
-for attempt in 1 2 3 4 5 6; do
-    built="$(date -u -r "$CLI" '+%H:%M:%S UTC')"
-    if cp "$CLI" "$WORK/optimist-cli" 2>/dev/null && "$WORK/optimist-cli" --version >/dev/null 2>&1
-    then
+# Measure a private copy: the build tree's binary may be relinked while we run (then retry).
+for attempt in 1 2 3 4 5 6 7 8 9 10 11 12; do
+    built="$(date -u -r "$CLI" '+%H:%M:%S UTC' 2>/dev/null || true)"
+    if [[ -n "$built" ]] && cp "$CLI" "$WORK/optimist-cli" 2>/dev/null &&
+        "$WORK/optimist-cli" --version >/dev/null 2>&1; then
         break
     fi
-    [[ $attempt -lt 6 ]] || { echo "cannot run a copy of $CLI" >&2; exit 2; }
+    if [[ $attempt -eq 12 ]]; then
+        echo "cannot run a copy of $CLI; build it: ninja -C $ROOT/build optimist-cli" >&2
+        exit 2
+    fi
     sleep 10
 done
 
@@ -50,7 +53,8 @@ fi
 
 # Where the figures come from: the binary, and the sources it was (hopefully) built from.
 head="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
-dirty="$(git -C "$ROOT" --no-optional-locks status --porcelain --untracked-files=no 2>/dev/null | wc -l)"
+dirty="$(git -C "$ROOT" --no-optional-locks status --porcelain --untracked-files=no 2>/dev/null |
+    wc -l)"
 echo "decision-quality: $(date -u '+%Y-%m-%d %H:%M:%S UTC'), nproc $(nproc), HEAD $head" \
      "(+$dirty modified files), cli built $built"
 echo "runs per scenario: $RUNS, seeds $SEED..$((SEED + RUNS - 1))"
@@ -107,7 +111,7 @@ def wilson(k, n, z=1.96):
     d = 1 + z * z / n
     c = (p + z * z / (2 * n)) / d
     h = z * ((p * (1 - p) / n + z * z / (4 * n * n)) ** 0.5) / d
-    return f'{max(0, c - h) * 100:.0f}-{min(1, c + h) * 100:.0f}%'
+    return f'{max(0, c - h) * 100:.1f}-{min(1, c + h) * 100:.1f}%'
 
 def onset(spec):
     """When the scenario's fault exists: (seconds, weight). (0, None) for a fault from the
@@ -177,14 +181,14 @@ for name in names:
     if good:
         good_total += n
         good_not_ok += len(not_ok)
-    else:
+    elif expect in ('rolled_back', 'failed'):
         bad_total += n
         bad_caught += len(not_ok)
         bad_caught_after += len(not_ok) - n_early
     rows.append([
         name, expect, str(n), str(count['succeeded']), str(count['rolled_back']),
-        str(count['failed']), f'{sum(r["outcome"] == expect for r in runs) / n:.0%}',
-        ('false-rb ' if good else 'detect ') + f'{rate:.0%}',
+        str(count['failed']), f'{sum(r["outcome"] == expect for r in runs) / n * 100:.1f}%',
+        ('false-rb ' if good else 'detect ') + f'{rate * 100:.1f}%',
         wilson(len(not_ok), n),
         str(n_early) if (onset_sec or onset_weight) else '-',
         fmt(median([r['canaryErrors'] for r in runs])),
@@ -218,12 +222,13 @@ print('not-succeeded runs by check and canary weight:')
 for name, text in details:
     print(f'  {name}: {text}')
 print()
-dr = bad_caught / bad_total if bad_total else float('nan')
-dra = bad_caught_after / bad_total if bad_total else float('nan')
-fr = good_not_ok / good_total if good_total else float('nan')
+def share(k, n):
+    return f'{k / n:.3f}' if n else 'n/a'
+dr, dra, fr = share(bad_caught, bad_total), share(bad_caught_after, bad_total), \
+    share(good_not_ok, good_total)
 print(f'bad_runs={bad_total} caught={bad_caught} caught_after_onset={bad_caught_after} '
       f'good_runs={good_total} rolled_back_or_failed={good_not_ok}')
-print(f'detection_rate_after_onset={dra:.3f}')
-print(f'detection_rate={dr:.3f} false_rollback_rate={fr:.3f}')
+print(f'detection_rate_after_onset={dra}')
+print(f'detection_rate={dr} false_rollback_rate={fr}')
 PY
 exit 0

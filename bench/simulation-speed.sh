@@ -25,7 +25,7 @@ GOAL="${GOAL:-200}"
 HEALTHY=healthy
 ROLLBACK=error-spike
 
-if [[ ! -x "$CLI" ]]; then
+if [[ ! -e "$CLI" && ! -d "$(dirname "$CLI")" ]]; then
     echo "simulation-speed: $CLI not found; build it with: ninja -C $ROOT/build optimist-cli" >&2
     exit 2
 fi
@@ -35,20 +35,25 @@ trap 'rm -rf "$WORK"' EXIT
 mkdir -p "$WORK/data" "$WORK/config"
 export OPTIMIST_DATA_DIR="$WORK/data" OPTIMIST_CONFIG_DIR="$WORK/config"
 
-# Measure a private copy: the build tree's binary may be relinked while we run.
-for attempt in 1 2 3 4 5 6; do
-    built="$(date -u -r "$CLI" '+%H:%M:%S UTC')"
-    if cp "$CLI" "$WORK/optimist-cli" 2>/dev/null && "$WORK/optimist-cli" --version >/dev/null 2>&1
-    then
+# Measure a private copy: the build tree's binary may be relinked while we run (then retry).
+for attempt in 1 2 3 4 5 6 7 8 9 10 11 12; do
+    built="$(date -u -r "$CLI" '+%H:%M:%S UTC' 2>/dev/null || true)"
+    if [[ -n "$built" ]] && cp "$CLI" "$WORK/optimist-cli" 2>/dev/null &&
+        "$WORK/optimist-cli" --version >/dev/null 2>&1; then
         break
     fi
-    [[ $attempt -lt 6 ]] || { echo "cannot run a copy of $CLI" >&2; exit 2; }
+    if [[ $attempt -eq 12 ]]; then
+        echo "cannot run a copy of $CLI; build it: ninja -C $ROOT/build optimist-cli" >&2
+        exit 2
+    fi
     sleep 10
 done
 
 head="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
-dirty="$(git -C "$ROOT" --no-optional-locks status --porcelain --untracked-files=no 2>/dev/null | wc -l)"
-build_type="$(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$ROOT/build/CMakeCache.txt" 2>/dev/null || true)"
+dirty="$(git -C "$ROOT" --no-optional-locks status --porcelain --untracked-files=no 2>/dev/null |
+    wc -l)"
+build_type="$(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$ROOT/build/CMakeCache.txt" 2>/dev/null ||
+    true)"
 echo "simulation-speed: $(date -u '+%Y-%m-%d %H:%M:%S UTC'), nproc $(nproc)," \
      "load average $(cut -d' ' -f1-3 /proc/loadavg), HEAD $head (+$dirty modified files)"
 echo "cli: $CLI (built $built, build type ${build_type:-?})"

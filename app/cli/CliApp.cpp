@@ -72,7 +72,10 @@ int CliApp::fail(const Error &error)
                           {QStringLiteral("message"), error.message}});
     else
         qCritical().noquote() << tr("optimist-cli: %1").arg(error.message);
-    return error.kind == Error::Kind::Invalid ? ExitBadInput : ExitOtherError;
+    // Something the person named or asked for that does not exist is bad input too.
+    return error.kind == Error::Kind::Invalid || error.kind == Error::Kind::NotFound
+               ? ExitBadInput
+               : ExitOtherError;
 }
 
 void CliApp::quit(int code)
@@ -161,7 +164,7 @@ Result<RolloutRecord> CliApp::targetRollout()
             candidates << r;
     if (candidates.isEmpty())
         return Error{
-            Error::Kind::Invalid,
+            Error::Kind::NotFound,
             m_args.app.isEmpty()
                 ? tr("no rollout is unfinished, so there is nothing to %1").arg(m_args.command)
                 : tr("no rollout of %1 is unfinished, so there is nothing to %2")
@@ -181,8 +184,7 @@ int CliApp::recoverOrFollow(bool rollBack)
 {
     const auto target = targetRollout();
     if (!target) {
-        if (rollBack && !m_args.rolloutId && target.error().kind == Error::Kind::Invalid &&
-            target.error().message.contains(QLatin1String("nothing to")))
+        if (rollBack && !m_args.rolloutId && target.error().kind == Error::Kind::NotFound)
             return revert(target.error());
         return fail(target.error());
     }

@@ -164,14 +164,14 @@ void CliPrinter::journal(const JournalEvent &e)
         object(eventJson(e));
         return;
     }
+    // Multi-line messages (specs, Redis keys) stay under their line's text.
+    const QString message =
+        QString(e.message).replace(QLatin1Char('\n'), QStringLiteral("\n                "));
     if (e.kind == JournalEvent::Kind::State)
         m_out << time(e.at) << QStringLiteral("  #") << e.rolloutId << QLatin1Char(' ')
-              << stateName(e.state) << QStringLiteral(": ") << e.message << Qt::endl;
-    else if (e.kind == JournalEvent::Kind::WouldDo)
-        m_out << time(e.at) << QStringLiteral("      ") << tr("would do:") << QLatin1Char(' ')
-              << e.message << Qt::endl;
+              << stateName(e.state) << QStringLiteral(": ") << message << Qt::endl;
     else if (e.kind != JournalEvent::Kind::Decision)
-        m_out << time(e.at) << QStringLiteral("      ") << e.message << Qt::endl;
+        m_out << time(e.at) << QStringLiteral("      ") << message << Qt::endl;
 }
 
 void CliPrinter::check(qint64 rolloutId, const CheckResult &c)

@@ -18,18 +18,22 @@ QString planText(const RolloutPlan &p)
     QStringList steps;
     for (int s : p.steps)
         steps << QString::number(s);
-    return PostMortemReport::tr("steps %1%; %2 check(s) of %3 s per step; bio-energy threshold "
-                                "%4; limits: errors %5%, latency %6 ms, CPU %7%; confidence %8%2")
-        .arg(steps.join(QLatin1Char('/')))
-        .arg(p.checksPerStep)
-        .arg(p.checkIntervalSec)
-        .arg(p.threshold)
-        .arg(p.maxErrorRatePct)
-        .arg(p.maxResponseTimeMs)
-        .arg(p.maxCpuPct)
-        .arg(p.confidence * 100)
-        .arg(p.force ? PostMortemReport::tr("; --force") : QString())
-        .arg(p.dryRun ? PostMortemReport::tr("; --dry-run") : QString());
+    QString text = PostMortemReport::tr("steps %1%; %2 check(s) of %3 s per step; bio-energy "
+                                        "threshold %4; limits: errors %5%, latency %6 ms, CPU "
+                                        "%7%; confidence %8%")
+                       .arg(steps.join(QLatin1Char('/')))
+                       .arg(p.checksPerStep)
+                       .arg(p.checkIntervalSec)
+                       .arg(p.threshold)
+                       .arg(p.maxErrorRatePct)
+                       .arg(p.maxResponseTimeMs)
+                       .arg(p.maxCpuPct)
+                       .arg(p.confidence * 100);
+    if (p.force)
+        text += PostMortemReport::tr("; --force");
+    if (p.dryRun)
+        text += PostMortemReport::tr("; --dry-run");
+    return text;
 }
 
 } // namespace
@@ -97,8 +101,9 @@ Result<void> PostMortemReport::print(HistoryStore &store, qint64 id, CliPrinter 
     out.line(tr("Checks (canary | baseline)"));
     if (checks.value().isEmpty())
         out.line(tr("  none: the rollout ended before its first check window"));
-    out.line(tr("  time      step weight verdict       bio    err%%   lat ms  req/s  CPU%%  | bio "
-                "   err%%   lat ms  req/s")
+    // Column by column over the rows below; a translation keeps the widths.
+    out.line(tr("  time      step weight verdict          bio   err%%  lat ms  req/s  CPU%%  |    "
+                "bio   err%%  lat ms  req/s")
                  .replace(QLatin1String("%%"), QLatin1String("%")));
     for (const CheckResult &c : checks.value()) {
         const ColorMetrics &k = c.canary();

@@ -213,6 +213,8 @@ bool RolloutEngine::journal(JournalEvent::Kind kind, const QString &message,
 {
     if (m_storageBroken)
         return false;
+    if (kind == JournalEvent::Kind::Intent && dryRun())
+        return true; // nothing will be written: the WouldDo line that follows says what
     JournalEvent event;
     event.rolloutId = m_record.id;
     event.at = m_ports.clock->now();

@@ -279,7 +279,10 @@ private Q_SLOTS:
             cli({QStringLiteral("rollout"), QStringLiteral("v3"), QStringLiteral("--dry-run"),
                  QStringLiteral("--speed"), QStringLiteral("100000")});
         QCOMPARE(dry.exitCode, 0);
-        QVERIFY2(dry.out.contains(QLatin1String("would do")), qPrintable(dry.out));
+        QVERIFY2(dry.out.contains(QLatin1String("would create service demo-blue")),
+                 qPrintable(dry.out));
+        QVERIFY(dry.out.contains(QLatin1String("would set in Redis")));
+        QVERIFY(!dry.out.contains(QLatin1String("Writing weights")));
         QVERIFY(dry.out.contains(QLatin1String("demo:v3")));
         QVERIFY(dry.out.contains(QLatin1String("DRY RUN COMPLETE")));
         const Run after = cli({QStringLiteral("status"), QStringLiteral("--json")});

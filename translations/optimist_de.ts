@@ -1,0 +1,2119 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>CheckAnalyzer</name>
+    <message>
+        <location filename="../engine/analysis/CheckAnalyzer.cpp" line="+53"/>
+        <source>mean</source>
+        <translation>Mittelwert</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the baseline (%1) receives no traffic at %2% canary weight</source>
+        <translation>die baseline (%1) erhält bei %2% canary-Gewicht keinen Traffic</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the baseline (%1) got %2 requests, fewer than the %3 needed to compare</source>
+        <translation>die baseline (%1) erhielt %2 Anfragen, weniger als die %3, die für einen Vergleich nötig sind</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+26"/>
+        <source>the canary got too few requests to compare</source>
+        <translation>der canary erhielt zu wenige Anfragen für einen Vergleich</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>latency sub-samples: %1 on the canary, %2 on the baseline; %3 each are needed to compare</source>
+        <translation>Latenz-Teilstichproben: %1 beim canary, %2 bei der baseline; für einen Vergleich sind je %3 nötig</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>canary got no requests in %1 s; %2 are needed to judge</source>
+        <translation>canary erhielt in %1 s keine Anfragen; für eine Bewertung sind %2 nötig</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>canary got %1 requests in %2 s, fewer than the %3 needed to judge</source>
+        <translation>canary erhielt in %2 s %1 Anfragen, weniger als die %3, die für eine Bewertung nötig sind</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>error rate %1% above the %2% limit (%3 of %4 requests)</source>
+        <translation>Fehlerquote %1% über dem Limit von %2% (%3 von %4 Anfragen)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 latency</source>
+        <translation>Latenz (%1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 latency %2 ms above the %3 ms limit</source>
+        <translation>Latenz (%1) %2 ms über dem Limit von %3 ms</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>CPU %1% above the %2% limit</source>
+        <translation>CPU %1% über dem Limit von %2%</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>bio-energy %1 below the threshold %2 (error %3%, %4 %5 ms, CPU %6%)</source>
+        <translation>Bio-Energie %1 unter dem Schwellenwert %2 (Fehler %3%, %4 %5 ms, CPU %6%)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>error rate %1% vs %2% on the baseline (%3): significantly higher (z = %4, %5) and more than %6 points above</source>
+        <translation>Fehlerquote %1% gegenüber %2% bei der baseline (%3): signifikant höher (z = %4, %5) und mehr als %6 Prozentpunkte darüber</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>median latency %1 ms vs %2 ms on the baseline (%3): significantly higher (Mann-Whitney U = %4, %5) and more than %6% above</source>
+        <translation>Median der Latenz %1 ms gegenüber %2 ms bei der baseline (%3): signifikant höher (Mann-Whitney U = %4, %5) und mehr als %6% darüber</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%1 (and %n more)</source>
+        <translation>
+            <numerusform>%1 (und %n weiterer Grund)</numerusform>
+            <numerusform>%1 (und %n weitere Gründe)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>canary %1 unknown in this window; cannot judge the check</source>
+        <translation>canary: %1 in diesem Fenster unbekannt; die Prüfung kann nicht bewertet werden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> and </source>
+        <translation> und </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>bio-energy %1 ≥ %2</source>
+        <translation>Bio-Energie %1 ≥ %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>error %1% vs %2%</source>
+        <translation>Fehler %1% vs. %2%</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>error %1%</source>
+        <translation>Fehler %1%</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 %2 ms vs %3 ms</source>
+        <translation>%1 %2 ms vs. %3 ms</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 %2 ms</source>
+        <translation>%1 %2 ms</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not compared: %1</source>
+        <translation>nicht verglichen: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>latency not compared: %1</source>
+        <translation>Latenz nicht verglichen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CliArguments</name>
+    <message>
+        <location filename="../app/cli/CliArguments.cpp" line="+56"/>
+        <source>Usage: optimist-cli COMMAND [options]
+
+Commands:
+  rollout VERSION     roll VERSION out step by step, judging every step
+  rollback [ID]       abort a running rollout, or roll back an interrupted one
+  pause [ID]          hold the running rollout at its current weight
+  resume ID           continue a paused or interrupted rollout
+  promote [ID]        go to the next step now (--fully: straight to 100%)
+  status              unfinished rollouts and the applications&apos; colors and weights
+  history             past rollouts, newest first
+  show ID             the post-mortem of a rollout: timeline, checks, decision
+  simulate SCENARIO   run a sandbox scenario on virtual time at full speed
+
+Options:
+  --app NAME              application (default: the environment&apos;s only one)
+  --env NAME              environment profile (default: the only profile, or the sandbox)
+  --sandbox SCENARIO      rollout: run against a fresh sandbox from SCENARIO
+  --speed X               sandbox: virtual time runs X times real time (default 60)
+  --initial-traffic P     replace the first step by P percent
+  --steps LIST            comma-separated weights, e.g. 10,25,50,75,100
+  --check-interval SEC    length of one check window
+  --threshold N           minimum bio-energy of the canary (0-130)
+  --force                 emergency: deploy, wait healthy, 100% at once
+  --dry-run               read everything, write nothing, print what would be written
+  --fully                 promote: jump to 100%
+  --seed N, --runs N      simulate: first seed and number of runs
+  --limit N               history: how many rollouts (default 20)
+  --json                  one JSON object per line
+  --data-dir DIR          history location (or OPTIMIST_DATA_DIR)
+  --config-dir DIR        profiles location (or OPTIMIST_CONFIG_DIR)
+  -h, --help, --version
+
+Exit codes: 0 succeeded, 3 rolled back, 4 failed and needs a person, 2 bad input, 1 any other error.
+</source>
+        <translation>Aufruf: optimist-cli BEFEHL [Optionen]
+
+Befehle:
+  rollout VERSION     VERSION schrittweise ausrollen und jeden Schritt bewerten
+  rollback [ID]       laufenden Rollout abbrechen oder unterbrochenen zurückrollen
+  pause [ID]          laufenden Rollout beim aktuellen Gewicht anhalten
+  resume ID           pausierten oder unterbrochenen Rollout fortsetzen
+  promote [ID]        sofort zum nächsten Schritt (--fully: direkt auf 100%)
+  status              offene Rollouts sowie Farben und Gewichte der Anwendungen
+  history             frühere Rollouts, neueste zuerst
+  show ID             Post-Mortem eines Rollouts: Zeitleiste, Prüfungen, Entscheidung
+  simulate SCENARIO   Sandbox-Szenario in virtueller Zeit mit voller Geschwindigkeit ausführen
+
+Optionen:
+  --app NAME              Anwendung (Standard: die einzige der Umgebung)
+  --env NAME              Umgebungsprofil (Standard: das einzige Profil oder die Sandbox)
+  --sandbox SCENARIO      rollout: gegen eine neue Sandbox aus SCENARIO ausführen
+  --speed X               Sandbox: virtuelle Zeit läuft X-mal so schnell wie echte (Standard 60)
+  --initial-traffic P     ersten Schritt durch P Prozent ersetzen
+  --steps LIST            kommagetrennte Gewichte, z. B. 10,25,50,75,100
+  --check-interval SEC    Länge eines Prüffensters
+  --threshold N           minimale Bio-Energie des canary (0-130)
+  --force                 Notfall: deployen, warten bis gesund, sofort 100%
+  --dry-run               alles lesen, nichts schreiben, ausgeben, was geschrieben würde
+  --fully                 promote: direkt auf 100%
+  --seed N, --runs N      simulate: erster Seed und Anzahl der Läufe
+  --limit N               history: wie viele Rollouts (Standard 20)
+  --json                  ein JSON-Objekt pro Zeile
+  --data-dir DIR          Ort des Verlaufs (oder OPTIMIST_DATA_DIR)
+  --config-dir DIR        Ort der Profile (oder OPTIMIST_CONFIG_DIR)
+  -h, --help, --version
+
+Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss eingreifen), 2 ungültige Eingabe, 1 jeder andere Fehler.
+</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Run `optimist-cli --help`.</source>
+        <translation>Hilfe: `optimist-cli --help`.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>no command given.</source>
+        <translation>kein Befehl angegeben.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>unknown command &quot;%1&quot;; run `optimist-cli --help` for the list.</source>
+        <translation>unbekannter Befehl „%1“; die Liste zeigt `optimist-cli --help`.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--%1 does not apply to `%2`; run `optimist-cli --help`.</source>
+        <translation>--%1 gilt nicht für `%2`; siehe `optimist-cli --help`.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>`%1` takes %2 argument(s), got &quot;%3&quot;.</source>
+        <translation>`%1` nimmt %2 Argument(e), erhalten: „%3“.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>`%1` needs %2.</source>
+        <translation>`%1` braucht %2.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>ID: &quot;%1&quot; is not a rollout number (see `optimist-cli history`).</source>
+        <translation>ID: „%1“ ist keine Rollout-Nummer (siehe `optimist-cli history`).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>VERSION: &quot;%1&quot; is not an image tag.</source>
+        <translation>VERSION: „%1“ ist kein Image-Tag.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>--app: the application name is empty.</source>
+        <translation>--app: Der Anwendungsname ist leer.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--env and --sandbox exclude each other: --sandbox runs a fresh sandbox environment.</source>
+        <translation>--env und --sandbox schließen einander aus: --sandbox startet eine neue Sandbox-Umgebung.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--initial-traffic: &quot;%1&quot; is not a whole percentage from 1 to 100.</source>
+        <translation>--initial-traffic: „%1“ ist kein ganzzahliger Prozentwert von 1 bis 100.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>--steps: &quot;%1&quot; is not a comma-separated list of whole percentages (e.g. 10,25,50,75,100).</source>
+        <translation>--steps: „%1“ ist keine kommagetrennte Liste ganzzahliger Prozentwerte (z. B. 10,25,50,75,100).</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>--check-interval: &quot;%1&quot; is not a whole number of seconds from 1 to 86400.</source>
+        <translation>--check-interval: „%1“ ist keine ganze Zahl von Sekunden von 1 bis 86400.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>--threshold: &quot;%1&quot; is not a number from 0 to 130.</source>
+        <translation>--threshold: „%1“ ist keine Zahl von 0 bis 130.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--speed: &quot;%1&quot; is not a positive factor (e.g. 60).</source>
+        <translation>--speed: „%1“ ist kein positiver Faktor (z. B. 60).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--seed: &quot;%1&quot; is not a whole number.</source>
+        <translation>--seed: „%1“ ist keine ganze Zahl.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--runs: &quot;%1&quot; is not a whole number from 1 to 1000000.</source>
+        <translation>--runs: „%1“ ist keine ganze Zahl von 1 bis 1000000.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--limit: &quot;%1&quot; is not a whole number from 1 to 1000000.</source>
+        <translation>--limit: „%1“ ist keine ganze Zahl von 1 bis 1000000.</translation>
+    </message>
+</context>
+<context>
+    <name>CliPrinter</name>
+    <message>
+        <location filename="../app/cli/CliPrinter.cpp" line="+40"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>DRY RUN COMPLETE</source>
+        <translation>PROBELAUF ABGESCHLOSSEN</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SUCCEEDED</source>
+        <translation>ERFOLGREICH</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ROLLED BACK</source>
+        <translation>ZURÜCKGEROLLT</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>FAILED — needs a person</source>
+        <translation>FEHLGESCHLAGEN — ein Mensch muss eingreifen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>UNFINISHED (%1)</source>
+        <translation>NICHT ABGESCHLOSSEN (%1)</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>check %1 at %2%: %3 — bio-energy %4, errors %5%, latency %6 ms, %7 req/s, CPU %8% (%9)</source>
+        <translation>Prüfung %1 bei %2%: %3 — Bio-Energie %4, Fehler %5%, Latenz %6 ms, %7 Anfragen/s, CPU %8% (%9)</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Rollout #%1 of %2 (%3 → %4): %5 after %6</source>
+        <translation>Rollout #%1 von %2 (%3 → %4): %5 nach %6</translation>
+    </message>
+</context>
+<context>
+    <name>PostMortemReport</name>
+    <message>
+        <location filename="../app/cli/PostMortemReport.cpp" line="+21"/>
+        <source>steps %1%; %2 check(s) of %3 s per step; bio-energy threshold %4; limits: errors %5%, latency %6 ms, CPU %7%; confidence %8%</source>
+        <translation>Schritte %1%; %2 Prüfung(en) zu je %3 s pro Schritt; Bio-Energie-Schwelle %4; Limits: Fehler %5%, Latenz %6 ms, CPU %7%; Konfidenz %8%</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>; --force</source>
+        <translation>; --force</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>; --dry-run</source>
+        <translation>; --dry-run</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Rollout #%1 — %2 in %3: %4 → %5</source>
+        <translation>Rollout #%1 — %2 in %3: %4 → %5</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Started %1 by %2%3</source>
+        <translation>Gestartet am %1 von %2%3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>, ended after %1</source>
+        <translation>, beendet nach %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Outcome: %1</source>
+        <translation>Ergebnis: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Why: %1</source>
+        <translation>Grund: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Traffic: the canary %1 reached %2%; it served %3 requests, %4 of them errors</source>
+        <translation>Traffic: Der canary %1 erreichte %2%; er bediente %3 Anfragen, davon %4 Fehler</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Plan: %1</source>
+        <translation>Plan: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Timeline</source>
+        <translation>Zeitleiste</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Checks (canary | baseline)</source>
+        <translation>Prüfungen (canary | baseline)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>  none: the rollout ended before its first check window</source>
+        <translation>  keine: Der Rollout endete vor seinem ersten Prüffenster</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>  time      step weight verdict          bio   err%%  lat ms  req/s  CPU%%  |    bio   err%%  lat ms  req/s</source>
+        <translation>  Zeit      Schr. Anteil Urteil           Bio Fehl.%%  Lat ms  Anf/s  CPU%%  |    Bio Fehl.%%  Lat ms  Anf/s</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>error-rate test p=%1, latency test p=%2</source>
+        <translation>Fehlerquotentest p=%1, Latenztest p=%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>not run</source>
+        <translation>nicht ausgeführt</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Operator actions</source>
+        <translation>Bedieneraktionen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Decisions</source>
+        <translation>Entscheidungen</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileLoader</name>
+    <message>
+        <location filename="../services/profiles/ProfileLoader.cpp" line="+57"/>
+        <source>a sandbox cluster needs a scenario: a shipped name (e.g. healthy) or the path of a scenario file</source>
+        <translation>ein Sandbox-Cluster braucht ein Szenario: einen mitgelieferten Namen (z. B. healthy) oder den Pfad einer Szenariodatei</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the Docker endpoint, e.g. unix:///var/run/docker.sock or tcp://host:2376</source>
+        <translation>der Docker-Endpunkt, z. B. unix:///var/run/docker.sock oder tcp://host:2376</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the name of a Docker CLI context</source>
+        <translation>der Name eines Docker-CLI-Kontexts</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the folder holding ca.pem, cert.pem and key.pem</source>
+        <translation>der Ordner mit ca.pem, cert.pem und key.pem</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>whether to verify the daemon&apos;s certificate</source>
+        <translation>ob das Zertifikat des Daemons geprüft wird</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Traefik&apos;s API, e.g. http://127.0.0.1:8080</source>
+        <translation>die API von Traefik, z. B. http://127.0.0.1:8080</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Traefik&apos;s major version</source>
+        <translation>die Hauptversion von Traefik</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Traefik entry point names, e.g. [websecure]</source>
+        <translation>die Namen der Traefik-Entrypoints, z. B. [websecure]</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the Redis server Traefik reads, as host:port</source>
+        <translation>der Redis-Server, den Traefik liest, als host:port</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the Redis database number</source>
+        <translation>die Nummer der Redis-Datenbank</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Traefik&apos;s root key in Redis (default traefik)</source>
+        <translation>der Wurzelschlüssel von Traefik in Redis (Standard: traefik)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the Redis password as keychain:SERVICE/ACCOUNT</source>
+        <translation>das Redis-Passwort als keychain:SERVICE/ACCOUNT</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the dynamic-configuration file Traefik watches</source>
+        <translation>die Datei mit der dynamischen Konfiguration, die Traefik überwacht</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Traefik&apos;s metrics endpoint, e.g. http://127.0.0.1:8082/metrics</source>
+        <translation>der Metrik-Endpunkt von Traefik, z. B. http://127.0.0.1:8082/metrics</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the Prometheus server, e.g. http://127.0.0.1:9090</source>
+        <translation>der Prometheus-Server, z. B. http://127.0.0.1:9090</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>every application needs a name; its services are NAME-blue and NAME-green</source>
+        <translation>jede Anwendung braucht einen Namen; ihre Services heißen NAME-blue und NAME-green</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Traefik&apos;s weighted service (default: the name)</source>
+        <translation>der gewichtete Service in Traefik (Standard: der Name)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>an HTTP probe run once Docker calls a color healthy</source>
+        <translation>eine HTTP-Probe, die läuft, sobald Docker eine Farbe für gesund erklärt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the sticky-session cookie (default NAME_color)</source>
+        <translation>das Sticky-Session-Cookie (Standard: NAME_color)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>secrets are never written in profiles; store it in the keychain and write `keychain:SERVICE/ACCOUNT`</source>
+        <translation>Geheimnisse stehen nie in Profilen; legen Sie den Wert im Schlüsselbund ab und schreiben Sie `keychain:SERVICE/ACCOUNT`</translation>
+    </message>
+    <message>
+        <location line="+112"/>
+        <source>invalid YAML: %1</source>
+        <translation>ungültiges YAML: %1</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>keys must be plain names</source>
+        <translation>Schlüssel müssen einfache Namen sein</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>appears twice (first on line %1); keep one</source>
+        <translation>kommt doppelt vor (zuerst in Zeile %1); nur einen behalten</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>the profile is empty; it needs at least a cluster (see docs/profiles.md)</source>
+        <translation>das Profil ist leer; es braucht mindestens einen Cluster (siehe docs/profiles.md)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>a profile is a map of keys (%1)</source>
+        <translation>ein Profil ist eine Map aus Schlüsseln (%1)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the profile&apos;s name</source>
+        <translation>der Name des Profils</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>`%1` is not a valid name; use letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;, starting with a letter or digit</source>
+        <translation>`%1` ist kein gültiger Name; erlaubt sind Buchstaben, Ziffern, &apos;.&apos;, &apos;_&apos; und &apos;-&apos;, am Anfang ein Buchstabe oder eine Ziffer</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>one line about the environment</source>
+        <translation>eine Zeile über die Umgebung</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+117"/>
+        <source>unknown key `%1`; expected one of: %2</source>
+        <translation>unbekannter Schlüssel `%1`; erwartet wird einer von: %2</translation>
+    </message>
+    <message>
+        <location line="-111"/>
+        <source>the file name gives no valid profile name; add `name:` with letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;</source>
+        <translation>der Dateiname ergibt keinen gültigen Profilnamen; ergänzen Sie `name:` mit Buchstaben, Ziffern, &apos;.&apos;, &apos;_&apos; und &apos;-&apos;</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>missing; every profile names its cluster: kind sandbox (with a scenario) or docker</source>
+        <translation>fehlt; jedes Profil nennt seinen Cluster: kind sandbox (mit einem Szenario) oder docker</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>give either endpoint or context, not both</source>
+        <translation>entweder endpoint oder context angeben, nicht beides</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>missing; a %1 cluster needs a %2 of kind %3</source>
+        <translation>fehlt; ein %1-Cluster braucht %2 mit kind %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>kind sandbox only goes with a sandbox cluster; with a %1 cluster use one of: %2</source>
+        <translation>kind sandbox passt nur zu einem Sandbox-Cluster; bei einem %1-Cluster einen dieser Werte verwenden: %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>is empty; give %1</source>
+        <translation>ist leer; erwartet: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>must be text: %1</source>
+        <translation>muss Text sein: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>must be a map with `kind:` (one of: %1) and its settings</source>
+        <translation>muss eine Map mit `kind:` (einer von: %1) und den zugehörigen Einstellungen sein</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>missing; one of: %1</source>
+        <translation>fehlt; einer von: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>one of: %1</source>
+        <translation>einer von: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>unknown kind `%1`; one of: %2</source>
+        <translation>unbekannter kind-Wert `%1`; erlaubt ist einer von: %2</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>unknown key `%1`; kind %2 takes no settings</source>
+        <translation>unbekannter Schlüssel `%1`; kind %2 hat keine Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unknown key `%1` for kind %2; expected one of: %3</source>
+        <translation>unbekannter Schlüssel `%1` für kind %2; erwartet wird einer von: %3</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>missing; %1</source>
+        <translation>fehlt; %1</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>`%1` is not an http(s) URL; give %2</source>
+        <translation>`%1` ist keine http(s)-URL; erwartet: %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>must be true or false (%1)</source>
+        <translation>muss true oder false sein (%1)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>must be a whole number from %1 (%2)</source>
+        <translation>muss eine ganze Zahl ab %1 sein (%2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>must be a whole number from %1 to %2 (%3)</source>
+        <translation>muss eine ganze Zahl von %1 bis %2 sein (%3)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>must be a list: %1</source>
+        <translation>muss eine Liste sein: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+119"/>
+        <source>`%1` is not a keychain reference; write `keychain:SERVICE/ACCOUNT`</source>
+        <translation>`%1` ist kein Schlüsselbund-Verweis; schreiben Sie `keychain:SERVICE/ACCOUNT`</translation>
+    </message>
+    <message>
+        <location line="-102"/>
+        <source>must be a list of applications, each starting with `- name:`</source>
+        <translation>muss eine Liste von Anwendungen sein, jede beginnend mit `- name:`</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>must be a map with at least `name:`</source>
+        <translation>muss eine Map mit mindestens `name:` sein</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>`%1` is not a valid application name; use letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;, starting with a letter or digit</source>
+        <translation>`%1` ist kein gültiger Anwendungsname; erlaubt sind Buchstaben, Ziffern, &apos;.&apos;, &apos;_&apos; und &apos;-&apos;, am Anfang ein Buchstabe oder eine Ziffer</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>application `%1` is listed twice (first on line %2); application names must be unique</source>
+        <translation>die Anwendung `%1` ist doppelt aufgeführt (zuerst in Zeile %2); Anwendungsnamen müssen eindeutig sein</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>must be a map of plan fields, e.g. steps: [10, 25, 50, 75, 100]</source>
+        <translation>muss eine Map aus Plan-Feldern sein, z. B. steps: [10, 25, 50, 75, 100]</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>must be a map of NAME: keychain:SERVICE/ACCOUNT</source>
+        <translation>muss eine Map aus NAME: keychain:SERVICE/ACCOUNT sein</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>%1: no such profile</source>
+        <translation>%1: Profil nicht vorhanden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: cannot be read: %2</source>
+        <translation>%1: kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>the profile `%1` is also defined in %2; profile names must be unique</source>
+        <translation>das Profil `%1` ist auch in %2 definiert; Profilnamen müssen eindeutig sein</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>no environment profile named `%1`: the folder %2 does not exist</source>
+        <translation>kein Umgebungsprofil namens `%1`: Der Ordner %2 existiert nicht</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1: name: the profile `%2` is also defined in %3; profile names must be unique</source>
+        <translation>%1: name: das Profil `%2` ist auch in %3 definiert; Profilnamen müssen eindeutig sein</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>no environment profile named `%1` in %2; it holds no profiles (*.yaml)</source>
+        <translation>kein Umgebungsprofil namens `%1` in %2; der Ordner enthält keine Profile (*.yaml)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no environment profile named `%1` in %2; it holds: %3</source>
+        <translation>kein Umgebungsprofil namens `%1` in %2; vorhanden sind: %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>These profiles could not be read:</source>
+        <translation>Diese Profile konnten nicht gelesen werden:</translation>
+    </message>
+</context>
+<context>
+    <name>RolloutPlan</name>
+    <message>
+        <location filename="../engine/plan/RolloutPlan.cpp" line="+109"/>
+        <source>the plan has no steps; give at least one, ending at 100 (e.g. 10,25,50,75,100)</source>
+        <translation>der Plan hat keine Schritte; mindestens einen angeben, der letzte bei 100 (z. B. 10,25,50,75,100)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>step %1 is %2%; every step must be between 1 and 100 (steps: %3)</source>
+        <translation>Schritt %1 ist %2%; jeder Schritt muss zwischen 1 und 100 liegen (Schritte: %3)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>step %1 (%2%) is not above step %3 (%4%); steps must increase (steps: %5)</source>
+        <translation>Schritt %1 (%2%) liegt nicht über Schritt %3 (%4%); die Schritte müssen ansteigen (Schritte: %5)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the last step is %1%; the plan must end at 100 (steps: %2)</source>
+        <translation>der letzte Schritt ist %1%; der Plan muss bei 100 enden (Schritte: %2)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is %2; it must be at least %3</source>
+        <translation>%1 ist %2; der Wert muss mindestens %3 sein</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is %2; it must not be negative</source>
+        <translation>%1 ist %2; der Wert darf nicht negativ sein</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is not a finite number</source>
+        <translation>%1 ist keine endliche Zahl</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is %2; it must be between %3 and %4</source>
+        <translation>%1 ist %2; der Wert muss zwischen %3 und %4 liegen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>coefficient %1 is not a finite number</source>
+        <translation>Koeffizient %1 ist keine endliche Zahl</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the hook command has an empty argument</source>
+        <translation>der Hook-Befehl hat ein leeres Argument</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>%1 must be %2</source>
+        <translatorcomment>%2 is one of the expectations of this context (&quot;a whole number&quot;, …).</translatorcomment>
+        <translation>%1: erwartet wird %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+5"/>
+        <source>a list of whole percentages, e.g. [10, 25, 50, 75, 100]</source>
+        <translation>eine Liste ganzzahliger Prozentwerte, z. B. [10, 25, 50, 75, 100]</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>a whole number</source>
+        <translation>eine ganze Zahl</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+26"/>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>true or false</source>
+        <translation>true oder false</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>an object of numbers</source>
+        <translation>ein Objekt aus Zahlen</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>unknown coefficient %1</source>
+        <translation>unbekannter Koeffizient %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&quot;p95&quot; or &quot;mean&quot;</source>
+        <translation>&quot;p95&quot; oder &quot;mean&quot;</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>a list of strings</source>
+        <translation>eine Liste von Zeichenketten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unknown plan field %1</source>
+        <translation>unbekanntes Plan-Feld %1</translation>
+    </message>
+</context>
+<context>
+    <name>SandboxCluster</name>
+    <message>
+        <location filename="../services/sandbox/SandboxCluster.cpp" line="+32"/>
+        <source>the sandbox has no application &quot;%1&quot;; its scenario runs &quot;%2&quot;</source>
+        <translation>die Sandbox hat keine Anwendung „%1“; ihr Szenario betreibt „%2“</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>service %1 does not exist</source>
+        <translation>Service %1 existiert nicht</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>cannot clone %1 onto itself</source>
+        <translation>%1 kann nicht auf sich selbst geklont werden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no version (image tag) given for %1</source>
+        <translation>keine Version (Image-Tag) für %1 angegeben</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>service %1 does not exist, so there is nothing to clone</source>
+        <translation>Service %1 existiert nicht, es gibt also nichts zu klonen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>service %1 already exists (version %2); remove it first</source>
+        <translation>Service %1 existiert bereits (Version %2); entfernen Sie ihn zuerst</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>would create service %1 as a clone of %2 with image %3: %4</source>
+        <translation>würde Service %1 als Klon von %2 mit Image %3 anlegen: %4</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>created service %1 as a clone of %2 with image %3: %4</source>
+        <translation>Service %1 als Klon von %2 mit Image %3 angelegt: %4</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>service %1 was removed while waiting for it to become healthy</source>
+        <translation>Service %1 wurde entfernt, während darauf gewartet wurde, dass er gesund wird</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>service %1 is not healthy after %2 s: %3</source>
+        <translation>Service %1 ist nach %2 s nicht gesund: %3</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>cannot scale %1 to %2 replicas</source>
+        <translation>%1 kann nicht auf %2 Replikas skaliert werden</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>would scale service %1 from %2 to %3 replicas</source>
+        <translation>würde Service %1 von %2 auf %3 Replikas skalieren</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>scaled service %1 from %2 to %3 replicas</source>
+        <translation>Service %1 von %2 auf %3 Replikas skaliert</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>would remove service %1 (image %2, %3 replicas)</source>
+        <translation>würde Service %1 entfernen (Image %2, %3 Replikas)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>removed service %1 (image %2, %3 replicas)</source>
+        <translation>Service %1 entfernt (Image %2, %3 Replikas)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>would run job %1 once with image %2: %3</source>
+        <translation>würde Job %1 einmal mit Image %2 ausführen: %3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>job %1 (%2) did not finish within %3 s; it was stopped</source>
+        <translation>Job %1 (%2) wurde nicht innerhalb von %3 s fertig; er wurde gestoppt</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>job %1 with image %2 ran %3 and exited with code %4 after %5 s</source>
+        <translation>Job %1 mit Image %2 führte %3 aus und endete nach %5 s mit Code %4</translation>
+    </message>
+</context>
+<context>
+    <name>SandboxMetrics</name>
+    <message>
+        <location filename="../services/sandbox/SandboxMetrics.cpp" line="+23"/>
+        <source>the sandbox has no metrics for &quot;%1&quot;; its scenario runs &quot;%2&quot;</source>
+        <translation>die Sandbox hat keine Metriken für „%1“; ihr Szenario betreibt „%2“</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the metrics window %1 – %2 is not a time span</source>
+        <translation>das Metrikfenster %1 – %2 ist keine Zeitspanne</translation>
+    </message>
+</context>
+<context>
+    <name>SandboxRouter</name>
+    <message>
+        <location filename="../services/sandbox/SandboxRouter.cpp" line="+19"/>
+        <source>Traefik in the sandbox has no weighted service &quot;%1&quot;; its scenario runs &quot;%2&quot;</source>
+        <translation>Traefik in der Sandbox hat keinen gewichteten Service „%1“; ihr Szenario betreibt „%2“</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>weights %1 do not add up to 100%</source>
+        <translation>die Gewichte %1 ergeben zusammen nicht 100%</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>would set in Redis, in one transaction:
+%1</source>
+        <translation>würde in Redis in einer Transaktion setzen:
+%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>set in Redis, in one transaction:
+%1</source>
+        <translation>in Redis in einer Transaktion gesetzt:
+%1</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Traefik serves %1 for %2, not %3, after waiting %4 s</source>
+        <translation>Traefik wendet nach %4 s Wartezeit für %2 %1 an, nicht %3</translation>
+    </message>
+</context>
+<context>
+    <name>Scenario</name>
+    <message>
+        <location filename="../services/sandbox/Scenario.cpp" line="+49"/>
+        <source>no scenario &quot;%1&quot;: this build has no shipped scenarios; give the path of a scenario file (*.json)</source>
+        <translation>kein Szenario „%1“: Dieser Build enthält keine mitgelieferten Szenarien; geben Sie den Pfad einer Szenariodatei (*.json) an</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no scenario &quot;%1&quot;; the shipped scenarios are %2, or give the path of a scenario file (*.json)</source>
+        <translation>kein Szenario „%1“; mitgeliefert sind %2, oder geben Sie den Pfad einer Szenariodatei (*.json) an</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>cannot read scenario %1: %2</source>
+        <translation>Szenario %1 kann nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioParser</name>
+    <message>
+        <location filename="../services/sandbox/ScenarioParser.cpp" line="+48"/>
+        <source>%1:%2:%3: invalid JSON: %4</source>
+        <translation>%1:%2:%3: ungültiges JSON: %4</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: a scenario must be a JSON object ({ &quot;name&quot;: …, &quot;baseline&quot;: … })</source>
+        <translation>%1: Ein Szenario muss ein JSON-Objekt sein ({ &quot;name&quot;: …, &quot;baseline&quot;: … })</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>expect must be &quot;succeeded&quot;, &quot;rolled_back&quot; or &quot;failed&quot;, not %1</source>
+        <translation>expect muss &quot;succeeded&quot;, &quot;rolled_back&quot; oder &quot;failed&quot; sein, gefunden: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>app must be a Swarm service name (lower-case letters, digits and &apos;-&apos;, at most 57 characters), not %1</source>
+        <translation>app muss ein Swarm-Servicename sein (Kleinbuchstaben, Ziffern und &apos;-&apos;, höchstens 57 Zeichen), gefunden: %1</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>baseline is required: { &quot;latencyMs&quot;: …, &quot;errorRate&quot;: …, &quot;cpu&quot;: …, &quot;rps&quot;: … }</source>
+        <translation>baseline ist erforderlich: { &quot;latencyMs&quot;: …, &quot;errorRate&quot;: …, &quot;cpu&quot;: …, &quot;rps&quot;: … }</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>changes must be a list of changes, e.g. [ { &quot;atSec&quot;: 300, &quot;canary&quot;: { &quot;latencyMs&quot;: 220 } } ], not %1</source>
+        <translation>changes muss eine Liste von Änderungen sein, z. B. [ { &quot;atSec&quot;: 300, &quot;canary&quot;: { &quot;latencyMs&quot;: 220 } } ], gefunden: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+118"/>
+        <source>%1 must be an object, not %2</source>
+        <translation>%1 muss ein Objekt sein, gefunden: %2</translation>
+    </message>
+    <message>
+        <location line="-106"/>
+        <source>%1 has both atSec and atWeight; give one of them</source>
+        <translation>%1 hat sowohl atSec als auch atWeight; nur eines davon angeben</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 needs atSec (seconds since the start) or atWeight (canary weight in percent) to say when it happens</source>
+        <translation>%1 braucht atSec (Sekunden seit dem Start) oder atWeight (canary-Gewicht in Prozent), um festzulegen, wann die Änderung eintritt</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 changes nothing; give baseline or canary values</source>
+        <translation>%1 ändert nichts; Werte für baseline oder canary angeben</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 is empty; give latencyMs, errorRate or cpu</source>
+        <translation>%1 ist leer; latencyMs, errorRate oder cpu angeben</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>unknown field %1 (known here: %2)</source>
+        <translation>unbekanntes Feld %1 (hier bekannt: %2)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1 is required</source>
+        <translation>%1 ist erforderlich</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 must be a non-negative number</source>
+        <translation>%1 muss eine nicht negative Zahl sein</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 must be a positive number</source>
+        <translation>%1 muss eine positive Zahl sein</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 must be a percentage between 0 and 100</source>
+        <translation>%1 muss ein Prozentwert zwischen 0 und 100 sein</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 must be a relative standard deviation between 0 and %2 (0.1 is 10%)</source>
+        <translation>%1 muss eine relative Standardabweichung zwischen 0 und %2 sein (0.1 entspricht 10%)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1, not %2</source>
+        <translation>%1, gefunden: %2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 must be a whole number between %2 and %3, not %4</source>
+        <translation>%1 muss eine ganze Zahl zwischen %2 und %3 sein, gefunden: %4</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 must be a string, not %2</source>
+        <translation>%1 muss eine Zeichenkette sein, gefunden: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 must be a non-empty string, not %2</source>
+        <translation>%1 muss eine nicht leere Zeichenkette sein, gefunden: %2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 must be true or false, not %2</source>
+        <translation>%1 muss true oder false sein, gefunden: %2</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>a list</source>
+        <translation>eine Liste</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+</context>
+<context>
+    <name>SimulateCommand</name>
+    <message>
+        <location filename="../app/cli/SimulateCommand.cpp" line="+89"/>
+        <source>simulation %1 stopped in %2 with nothing left to do</source>
+        <translation>Simulation %1 blieb in %2 stehen, ohne dass noch etwas zu tun war</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>%1: %2 runs — %3 succeeded, %4 rolled back, %5 failed; median canary errors %6; %7 rollouts/s</source>
+        <translation>%1: %2 Läufe — %3 erfolgreich, %4 zurückgerollt, %5 fehlgeschlagen; Median der canary-Fehler %6; %7 Rollouts/s</translation>
+    </message>
+</context>
+<context>
+    <name>SqliteHistoryStore</name>
+    <message>
+        <location filename="../services/store/SqliteHistoryStore.cpp" line="+343"/>
+        <source>rollout %1 has unknown colors %2/%3</source>
+        <translation>Rollout %1 hat unbekannte Farben %2/%3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>rollout %1 has an unknown state %2</source>
+        <translation>Rollout %1 hat einen unbekannten Zustand %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>rollout %1 has an unreadable plan</source>
+        <translation>Rollout %1 hat einen unlesbaren Plan</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>unknown outcome “%1”; use succeeded, rolled_back, failed or unfinished</source>
+        <translation>unbekanntes Ergebnis „%1“; erlaubt sind succeeded, rolled_back, failed oder unfinished</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Could not open the history database %1 at schema version %2: this version of Optimist knows versions 1 to %3.</source>
+        <translation>Die Verlaufsdatenbank %1 konnte nicht mit Schemaversion %2 geöffnet werden: Diese Version von Optimist kennt die Versionen 1 bis %3.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Could not open the history database: no file name was given.</source>
+        <translation>Die Verlaufsdatenbank konnte nicht geöffnet werden: Es wurde kein Dateiname angegeben.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Could not create the folder %1 for the history database.</source>
+        <translation>Der Ordner %1 für die Verlaufsdatenbank konnte nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Could not open the history database %1: Qt&apos;s SQLite driver (QSQLITE) is not installed.</source>
+        <translation>Die Verlaufsdatenbank %1 konnte nicht geöffnet werden: Der SQLite-Treiber von Qt (QSQLITE) ist nicht installiert.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>open the database</source>
+        <translation>die Datenbank zu öffnen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+24"/>
+        <source>configure the connection</source>
+        <translation>die Verbindung zu konfigurieren</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>The history database %1 has schema version %2, newer than this version of Optimist understands (%3). It was left unchanged; open it with a newer Optimist.</source>
+        <translation>Die Verlaufsdatenbank %1 hat die Schemaversion %2, die neuer ist, als diese Version von Optimist versteht (%3). Sie wurde nicht verändert; öffnen Sie sie mit einem neueren Optimist.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>switch to the WAL journal</source>
+        <translation>auf das WAL-Journal umzustellen</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>read the schema version</source>
+        <translation>die Schemaversion zu lesen</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>migrate the database to schema version %1</source>
+        <translation>die Datenbank auf Schemaversion %1 zu migrieren</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The history database %1 was just migrated to schema version %2 by a newer Optimist.</source>
+        <translation>Die Verlaufsdatenbank %1 wurde soeben von einem neueren Optimist auf Schemaversion %2 migriert.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Could not %1 in the history database %2: %3</source>
+        <translatorcomment>%1 is one of the operation texts of this context (&quot;open the database&quot;, …), translated as zu-infinitives.</translatorcomment>
+        <translation>In der Verlaufsdatenbank %2 war es nicht möglich, %1: %3</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>roll back a transaction</source>
+        <translation>eine Transaktion zurückzusetzen</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>record the new rollout of %1</source>
+        <translation>den neuen Rollout von %1 zu speichern</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>update rollout %1</source>
+        <translation>Rollout %1 zu aktualisieren</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+130"/>
+        <source>Could not %1: the history has no rollout %2.</source>
+        <translation>Es war nicht möglich, %1: Der Verlauf enthält keinen Rollout %2.</translation>
+    </message>
+    <message>
+        <location line="-117"/>
+        <source>journal a %1 event of rollout %2</source>
+        <translation>ein %1-Ereignis von Rollout %2 ins Journal zu schreiben</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>record check %1 of step %2 of rollout %3</source>
+        <translation>Prüfung %1 von Schritt %2 des Rollouts %3 zu speichern</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>record the %1 request for rollout %2</source>
+        <translation>die %1-Anfrage für Rollout %2 zu speichern</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>mark operator action %1 %2</source>
+        <translation>Bedieneraktion %1 als %2 zu markieren</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Could not %1: the history has no operator action %2.</source>
+        <translation>Es war nicht möglich, %1: Der Verlauf enthält keine Bedieneraktion %2.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Could not %1 in the history database %2: %3.</source>
+        <translation>In der Verlaufsdatenbank %2 war es nicht möglich, %1: %3.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>read rollout %1</source>
+        <translation>Rollout %1 zu lesen</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Could not list the history: %1</source>
+        <translation>Der Verlauf konnte nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>list the history</source>
+        <translation>den Verlauf aufzulisten</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Could not count the history: %1</source>
+        <translation>Der Verlauf konnte nicht gezählt werden: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>count the history</source>
+        <translation>den Verlauf zu zählen</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>list the unfinished rollouts</source>
+        <translation>die offenen Rollouts aufzulisten</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>read the journal of rollout %1</source>
+        <translation>das Journal von Rollout %1 zu lesen</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>read the checks of rollout %1</source>
+        <translation>die Prüfungen von Rollout %1 zu lesen</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Could not %1 in the history database %2: check %3 is unreadable.</source>
+        <translation>In der Verlaufsdatenbank %2 war es nicht möglich, %1: Prüfung %3 ist unlesbar.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>read the samples of rollout %1</source>
+        <translation>die Messwerte von Rollout %1 zu lesen</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>read the operator actions of rollout %1</source>
+        <translation>die Bedieneraktionen von Rollout %1 zu lesen</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Could not %1 in the history database %2: action %3 has an unknown kind %4.</source>
+        <translation>In der Verlaufsdatenbank %2 war es nicht möglich, %1: Aktion %3 hat eine unbekannte Art %4.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/cli/main.cpp" line="+34"/>
+        <source>optimist-cli: %1</source>
+        <translation>optimist-cli: %1</translation>
+    </message>
+</context>
+<context>
+    <name>optimist::CliApp</name>
+    <message>
+        <location filename="../app/cli/CliApp.cpp" line="+63"/>
+        <source>unknown command %1</source>
+        <translation>unbekannter Befehl %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>optimist-cli: %1</source>
+        <translation>optimist-cli: %1</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <location line="+365"/>
+        <source>ID: there is no rollout #%1 (see `optimist-cli history`)</source>
+        <translation>ID: Es gibt keinen Rollout #%1 (siehe `optimist-cli history`)</translation>
+    </message>
+    <message>
+        <location line="-349"/>
+        <source>no rollout is unfinished, so there is nothing to %1</source>
+        <translation>kein Rollout ist offen, für %1 gibt es also nichts zu tun</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no rollout of %1 is unfinished, so there is nothing to %2</source>
+        <translation>kein Rollout von %1 ist offen, für %2 gibt es also nichts zu tun</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>several rollouts are unfinished: %1; name one by its ID or --app</source>
+        <translation>mehrere Rollouts sind offen: %1; wählen Sie einen über seine ID oder --app</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>rollout #%1 already ended: %2 (%3)</source>
+        <translation>Rollout #%1 ist bereits beendet: %2 (%3)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Rollout #%1 runs in another process; asked it to %2.</source>
+        <translation>Rollout #%1 läuft in einem anderen Prozess; dieser wurde aufgefordert, %2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>roll back</source>
+        <translatorcomment>Fills %2 of &quot;Rollout #%1 runs in another process; asked it to %2.&quot;: a zu-infinitive.</translatorcomment>
+        <translation>den Rollout zurückzurollen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>resume</source>
+        <translatorcomment>Fills %2 of &quot;Rollout #%1 runs in another process; asked it to %2.&quot;: a zu-infinitive.</translatorcomment>
+        <translation>den Rollout fortzusetzen</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>%1, and no earlier version of %2 is still kept warm (a rollout keeps the old color for its rollbackWindowSec)</source>
+        <translation>%1, und keine frühere Version von %2 wird noch warm gehalten (ein Rollout hält die alte Farbe für seine rollbackWindowSec bereit)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rolling %1 back to %2: %3 is kept warm until %4</source>
+        <translation>%1 wird auf %2 zurückgerollt: %3 wird bis %4 warm gehalten</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>the process running rollout #%1 stopped before it ended; roll it back with `optimist-cli rollback %1`</source>
+        <translation>der Prozess, der Rollout #%1 ausführte, endete vor dem Rollout; rollen Sie ihn mit `optimist-cli rollback %1` zurück</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>rollout #%1 already ended: %2</source>
+        <translation>Rollout #%1 ist bereits beendet: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>rollout #%1 is not running in any process; continue it with `optimist-cli resume %1` or roll it back with `optimist-cli rollback %1`</source>
+        <translation>Rollout #%1 läuft in keinem Prozess; setzen Sie ihn mit `optimist-cli resume %1` fort oder rollen Sie ihn mit `optimist-cli rollback %1` zurück</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>%1 applied to rollout #%2</source>
+        <translation>%1 auf Rollout #%2 angewendet</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 rejected: %2</source>
+        <translation>%1 abgelehnt: %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>rollout #%1 did not answer the %2 request within 15 s</source>
+        <translation>Rollout #%1 hat auf die %2-Anfrage nicht innerhalb von 15 s geantwortet</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Rollout #%1 of %2 (%3 → %4) by %5: %6 at %7%, %8</source>
+        <translation>Rollout #%1 von %2 (%3 → %4), gestartet von %5: %6 bei %7%, %8</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>interrupted — `optimist-cli resume %1` or `optimist-cli rollback %1`</source>
+        <translation>unterbrochen — `optimist-cli resume %1` oder `optimist-cli rollback %1`</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No rollout is unfinished.</source>
+        <translation>Kein Rollout ist offen.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1 %2: %3, %4/%5 tasks %6, weight %7%</source>
+        <translation>%1 %2: %3, %4/%5 Tasks %6, Gewicht %7%</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>healthy</source>
+        <translation>gesund</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not healthy</source>
+        <translation>nicht gesund</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 %2-%3: absent, weight %4%</source>
+        <translation>%1 %2-%3: nicht vorhanden, Gewicht %4%</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>No rollouts yet. Start one with `optimist-cli rollout VERSION`.</source>
+        <translation>Noch keine Rollouts. Starten Sie einen mit `optimist-cli rollout VERSION`.</translation>
+    </message>
+</context>
+<context>
+    <name>optimist::EnvironmentRuntime</name>
+    <message>
+        <location filename="../services/runtime/EnvironmentRuntime.cpp" line="+65"/>
+        <source>--env: %1 environments are configured (%2); name one with --env</source>
+        <translation>--env: %1 Umgebungen sind konfiguriert (%2); wählen Sie eine mit --env</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1: the %2 cluster of environment %3 is not available in this build yet; only sandbox environments can run</source>
+        <translation>%1: Der %2-Cluster der Umgebung %3 ist in diesem Build noch nicht verfügbar; nur Sandbox-Umgebungen können laufen</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>cannot read the sandbox state %1: %2</source>
+        <translation>der Sandbox-Zustand %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the sandbox state %1 is damaged (%2); delete it to start the sandbox afresh</source>
+        <translation>der Sandbox-Zustand %1 ist beschädigt (%2); löschen Sie ihn, um die Sandbox neu zu beginnen</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>the sandbox state %1 cannot be continued (%2); delete it to start the sandbox afresh</source>
+        <translation>der Sandbox-Zustand %1 kann nicht fortgesetzt werden (%2); löschen Sie ihn, um die Sandbox neu zu beginnen</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>--app: environment %1 has no application %2 (it has: %3)</source>
+        <translation>--app: Umgebung %1 hat keine Anwendung %2 (vorhanden: %3)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--app: environment %1 manages %2 applications; name one with --app</source>
+        <translation>--app: Umgebung %1 verwaltet %2 Anwendungen; wählen Sie eine mit --app</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+7"/>
+        <source>cannot write the sandbox state %1: %2</source>
+        <translation>der Sandbox-Zustand %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>optimist::RolloutEngine</name>
+    <message>
+        <location filename="../engine/rollout/RolloutEngine.cpp" line="+56"/>
+        <location line="+55"/>
+        <source>this engine is already running rollout #%1</source>
+        <translation>diese Engine führt bereits Rollout #%1 aus</translation>
+    </message>
+    <message>
+        <location line="-53"/>
+        <source>app: no application given</source>
+        <translation>app: keine Anwendung angegeben</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>version: no version given</source>
+        <translation>version: keine Version angegeben</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>rollout #%1 of %2 (%3 → %4, started %5 by %6) is unfinished in state %7; resume it with `optimist-cli resume %1` or roll it back with `optimist-cli rollback %1`</source>
+        <translation>Rollout #%1 von %2 (%3 → %4, gestartet %5 von %6) ist im Zustand %7 offen; setzen Sie ihn mit `optimist-cli resume %1` fort oder rollen Sie ihn mit `optimist-cli rollback %1` zurück</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>rollout #%1 already ended (%2): %3</source>
+        <translation>Rollout #%1 ist bereits beendet (%2): %3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>resume</source>
+        <translatorcomment>Fills %5 of &quot;%1 takes over interrupted rollout… to %5&quot;: a zu-infinitive.</translatorcomment>
+        <translation>fortzusetzen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>roll back</source>
+        <translatorcomment>Fills %5 of &quot;%1 takes over interrupted rollout… to %5&quot;: a zu-infinitive.</translatorcomment>
+        <translation>zurückzurollen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 takes over interrupted rollout #%2 (last state %3, step %4) to %5</source>
+        <translation>%1 übernimmt den unterbrochenen Rollout #%2 (letzter Zustand %3, Schritt %4), um ihn %5</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+948"/>
+        <source>the history store cannot be written</source>
+        <translation>der Verlaufsspeicher kann nicht beschrieben werden</translation>
+    </message>
+    <message>
+        <location line="-940"/>
+        <source>Recovery could not read %1: %2. The rollout is left as it was (last state %3); try again when %1 answers.</source>
+        <translation>Die Wiederherstellung konnte den %1 nicht lesen: %2. Der Rollout bleibt, wie er war (letzter Zustand %3); versuchen Sie es erneut, sobald der %1 antwortet.</translation>
+    </message>
+    <message>
+        <location line="+194"/>
+        <source>the cluster</source>
+        <translatorcomment>Fills %1 of &quot;Recovery could not read %1…&quot; and &quot;PreChecks: cannot read %1…&quot;; those translations supply the article (den/der), so give the bare masculine noun.</translatorcomment>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the router</source>
+        <translatorcomment>Fills %1 of &quot;Recovery could not read %1…&quot; and &quot;PreChecks: cannot read %1…&quot;; those translations supply the article (den/der), so give the bare masculine noun.</translatorcomment>
+        <translation>Router</translation>
+    </message>
+    <message>
+        <location line="-188"/>
+        <source>Reconciled: the router shows %1; %2 %3</source>
+        <translation>Abgeglichen: Der Router zeigt %1; %2 %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>exists (%1, %2/%3 tasks running)</source>
+        <translation>existiert (%1, %2/%3 Tasks laufen)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>does not exist</source>
+        <translation>existiert nicht</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>interrupted in %1; rolled back on recovery</source>
+        <translation>in %1 unterbrochen; bei der Wiederherstellung zurückgerollt</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>interrupted in %1, yet %2 exists; rolled back to be safe</source>
+        <translation>in %1 unterbrochen, aber %2 existiert; sicherheitshalber zurückgerollt</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 vanished while the rollout was interrupted</source>
+        <translation>%1 ist verschwunden, während der Rollout unterbrochen war</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>The history store failed (%1), so the rollout stopped in %2 without further changes. Last confirmed weights: %3. Check %4 and its weights before acting.</source>
+        <translation>Der Verlaufsspeicher ist ausgefallen (%1), daher hat der Rollout in %2 ohne weitere Änderungen angehalten. Zuletzt bestätigte Gewichte: %3. Prüfen Sie %4 und die zugehörigen Gewichte, bevor Sie eingreifen.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Checking %1 before rolling out %2</source>
+        <translation>%1 wird geprüft, bevor %2 ausgerollt wird</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>PreChecks: cannot read %1: %2. Nothing was changed.</source>
+        <translation>PreChecks: Der %1 kann nicht gelesen werden: %2. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>PreChecks: the weights of %1 are %2, not 100% on one color; another rollout may be running or was interrupted (see `optimist-cli status`). Nothing was changed.</source>
+        <translation>PreChecks: Die Gewichte von %1 sind %2, nicht 100% auf einer Farbe; womöglich läuft ein anderer Rollout oder wurde unterbrochen (siehe `optimist-cli status`). Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>PreChecks: %1 carries 100% of the traffic but does not exist in the cluster. Nothing was changed.</source>
+        <translation>PreChecks: %1 trägt 100% des Traffics, existiert aber nicht im Cluster. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>PreChecks: the active color %1 is not healthy (%2/%3 tasks running%4); fix it before rolling out. Nothing was changed.</source>
+        <translation>PreChecks: Die aktive Farbe %1 ist nicht gesund (%2/%3 Tasks laufen%4); beheben Sie das vor dem Ausrollen. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>PreChecks: %1 already serves 100% of %2 on %3; nothing to roll out.</source>
+        <translation>PreChecks: %1 bedient bereits 100% von %2 auf %3; es gibt nichts auszurollen.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 serves %2 at 100%, %3/%4 tasks healthy; the new version goes to %5</source>
+        <translation>%1 bedient %2 mit 100%, %3/%4 Tasks gesund; die neue Version kommt auf %5</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>PreChecks: there is no warm %1 running %2 to go back to (%3). Nothing was changed.</source>
+        <translation>PreChecks: Es gibt keinen warm gehaltenen Service %1 mit %2, zu dem zurückgekehrt werden könnte (%3). Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>it runs %1</source>
+        <translation>er läuft mit %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>it was removed</source>
+        <translation>er wurde entfernt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 still runs %2 (kept warm): shifting the traffic back to it</source>
+        <translation>%1 läuft noch mit %2 (warm gehalten): Der Traffic wird dorthin zurückverlagert</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Removing stale idle color %1 (%2, weight 0)</source>
+        <translation>Veraltete ungenutzte Farbe %1 wird entfernt (%2, Gewicht 0)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>PreChecks: the stale idle color %1 could not be removed: %2. Nothing else was changed.</source>
+        <translation>PreChecks: Die veraltete ungenutzte Farbe %1 konnte nicht entfernt werden: %2. Sonst wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Running the pre-rollout hook `%1` with %2</source>
+        <translation>Pre-Rollout-Hook `%1` wird mit %2 ausgeführt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Starting the hook job `%1`</source>
+        <translation>Hook-Job `%1` wird gestartet</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Migrating: the pre-rollout hook `%1` could not run: %2. Nothing was deployed.</source>
+        <translation>Migrating: Der Pre-Rollout-Hook `%1` konnte nicht laufen: %2. Es wurde nichts deployt.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Migrating: the pre-rollout hook `%1` exited with code %2; nothing was deployed. Last output: %3</source>
+        <translation>Migrating: Der Pre-Rollout-Hook `%1` endete mit Code %2; es wurde nichts deployt. Letzte Ausgabe: %3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The hook `%1` exited with code 0</source>
+        <translation>Der Hook `%1` endete mit Code 0</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Creating %1 with %2 from the spec of %3</source>
+        <translation>%1 wird mit %2 nach der Spezifikation von %3 angelegt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Creating %1</source>
+        <translation>%1 wird angelegt</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>creating %1 failed: %2</source>
+        <translation>Anlegen von %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Would wait up to %1 s for %2 to be healthy</source>
+        <translation>Würde bis zu %1 s warten, bis %2 gesund ist</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Waiting up to %1 s for %2 to be healthy</source>
+        <translation>Es wird bis zu %1 s gewartet, bis %2 gesund ist</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 never became healthy: %2</source>
+        <translation>%1 wurde nicht gesund: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is healthy: %2/%3 tasks running</source>
+        <translation>%1 ist gesund: %2/%3 Tasks laufen</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Step %1 of %2: shifting %3% of the traffic to %4</source>
+        <translation>Schritt %1 von %2: %3% des Traffics werden auf %4 verlagert</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Writing weights %1</source>
+        <translation>Gewichte %1 werden geschrieben</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>writing weights %1 failed: %2</source>
+        <translation>Schreiben der Gewichte %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>the router never showed weights %1 in force: %2</source>
+        <translation>der Router hat die Gewichte %1 nie als wirksam gemeldet: %2</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Would finalize at once (--force skips the checks)</source>
+        <translation>Würde sofort abschließen (--force überspringt die Prüfungen)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Would observe %1 check(s) of %2 s at %3%</source>
+        <translation>Würde bei %3% %1 Prüfung(en) zu je %2 s beobachten</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+292"/>
+        <source>Weights in force: %1</source>
+        <translation>Wirksame Gewichte: %1</translation>
+    </message>
+    <message>
+        <location line="-282"/>
+        <source>Final validation at 100%: %1 check(s) of %2 s</source>
+        <translation>Abschlussvalidierung bei 100%: %1 Prüfung(en) zu je %2 s</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Observing %1% for %2 check(s) of %3 s</source>
+        <translation>%1% werden für %2 Prüfung(en) zu je %3 s beobachtet</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>metrics unavailable: %1</source>
+        <translation>Metriken nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>check failed: %1</source>
+        <translation>Prüfung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>check failed (%1 of %2 allowed): %3</source>
+        <translation>Prüfung fehlgeschlagen (%1 von %2 erlaubten): %3</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 inconclusive checks in a row at %2%: %3</source>
+        <translation>%1 nicht eindeutige Prüfungen in Folge bei %2%: %3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>inconclusive (%1 of %2): %3; holding at %4%</source>
+        <translation>nicht eindeutig (%1 von %2): %3; bleibt bei %4%</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>check passed (%1 of %2): %3</source>
+        <translation>Prüfung bestanden (%1 von %2): %3</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>check passed, holding at %1% while paused: %2</source>
+        <translation>Prüfung bestanden, bleibt während der Pause bei %1%: %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>check passed: %1</source>
+        <translation>Prüfung bestanden: %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Paused: holding before the next weight change</source>
+        <translation>Pausiert: Halt vor der nächsten Gewichtsänderung</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Finalizing: %1 serves 100% on %2; draining %3 for %4 s</source>
+        <translation>Finalizing: %1 bedient 100% auf %2; %3 läuft %4 s lang aus</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Would drain %1 for %2 s, then remove it</source>
+        <translation>Würde %1 %2 s lang auslaufen lassen und dann entfernen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dry run complete: every read was real, nothing was written.</source>
+        <translation>Probelauf abgeschlossen: Alle Lesezugriffe waren echt, geschrieben wurde nichts.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 serves 100% of %2 on %3</source>
+        <translation>%1 bedient 100% von %2 auf %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1; %2 (%3) is kept warm at weight 0 until %4 for a one-click rollback</source>
+        <translation>%1; %2 (%3) wird bis %4 mit Gewicht 0 für ein Rollback mit einem Klick warm gehalten</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+122"/>
+        <source>Removing %1</source>
+        <translation>%1 wird entfernt</translation>
+    </message>
+    <message>
+        <location line="-111"/>
+        <source>%1, but removing %2 failed: %3; the next rollout removes it, or remove it by hand</source>
+        <translation>%1, aber das Entfernen von %2 ist fehlgeschlagen: %3; der nächste Rollout entfernt ihn, oder entfernen Sie ihn von Hand</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+122"/>
+        <source>%1 was already gone</source>
+        <translation>%1 war bereits entfernt</translation>
+    </message>
+    <message>
+        <location line="-121"/>
+        <source>%1; %2 removed</source>
+        <translation>%1; %2 entfernt</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1; nothing had been changed</source>
+        <translation>%1; es war noch nichts geändert worden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rolling back to %1 on %2: %3</source>
+        <translation>Zurückrollen zu %1 auf %2: %3</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Writing weights %1 (attempt %2 of %3)</source>
+        <translation>Gewichte %1 werden geschrieben (Versuch %2 von %3)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Rollback could not restore the weights after %1 attempts (%2). Traffic may still reach %3; last confirmed weights: %4. Set the weights of %5 to %6 by hand, then remove %3.</source>
+        <translation>Das Rollback konnte die Gewichte nach %1 Versuchen nicht wiederherstellen (%2). Traffic erreicht möglicherweise noch %3; zuletzt bestätigte Gewichte: %4. Setzen Sie die Gewichte von %5 von Hand auf %6 und entfernen Sie dann %3.</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Scaling %1 to 0 (kept for debugging)</source>
+        <translation>%1 wird auf 0 skaliert (für die Fehlersuche behalten)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Traffic is back 100% on %1 (%2), but removing %3 failed: %4. Remove %3 by hand.</source>
+        <translation>Der Traffic liegt wieder zu 100% auf %1 (%2), aber das Entfernen von %3 ist fehlgeschlagen: %4. Entfernen Sie %3 von Hand.</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>%1: no rollout is running</source>
+        <translation>%1: Es läuft kein Rollout</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>pause: the rollout is already paused</source>
+        <translation>pause: Der Rollout ist bereits pausiert</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>pause: a rollout cannot be paused in %1</source>
+        <translation>pause: Ein Rollout kann in %1 nicht pausiert werden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>resume: the rollout is not paused</source>
+        <translation>resume: Der Rollout ist nicht pausiert</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: only possible while a step is observed; the rollout is in %2</source>
+        <translation>%1: nur möglich, während ein Schritt beobachtet wird; der Rollout ist in %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>abort: the rollout is already rolling back</source>
+        <translation>abort: Der Rollout wird bereits zurückgerollt</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 by %2</source>
+        <translation>%1 durch %2</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>resumed by %1 after the step had passed</source>
+        <translation>von %1 fortgesetzt, nachdem der Schritt bestanden war</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>promoted by %1</source>
+        <translation>von %1 weitergeschaltet</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>promoted fully to 100% by %1</source>
+        <translation>von %1 direkt auf 100% weitergeschaltet</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+1"/>
+        <source>aborted by %1</source>
+        <translation>von %1 abgebrochen</translation>
+    </message>
+</context>
+<context>
+    <name>optimist::RolloutSession</name>
+    <message>
+        <location filename="../app/cli/RolloutSession.cpp" line="+90"/>
+        <source>Interrupted: rolling back (interrupt again to stop at once and leave the rollout to `optimist-cli resume` or `rollback`).</source>
+        <translation>Unterbrochen: Es wird zurückgerollt (erneut unterbrechen, um sofort anzuhalten und den Rollout `optimist-cli resume` oder `rollback` zu überlassen).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Stopped. The rollout is unfinished; continue it with `optimist-cli resume %1` or roll it back with `optimist-cli rollback %1`.</source>
+        <translation>Angehalten. Der Rollout ist nicht abgeschlossen; setzen Sie ihn mit `optimist-cli resume %1` fort oder rollen Sie ihn mit `optimist-cli rollback %1` zurück.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 by %2 applied</source>
+        <translation>%1 durch %2 angewendet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 by %2 rejected: %3</source>
+        <translation>%1 durch %2 abgelehnt: %3</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>the rollout had already ended</source>
+        <translation>der Rollout war bereits beendet</translation>
+    </message>
+</context>
+<context>
+    <name>optimist::SandboxEnvironment</name>
+    <message>
+        <location filename="../services/sandbox/SandboxEnvironment.cpp" line="+133"/>
+        <source>task %1 exited with code 1: %2</source>
+        <translation>Task %1 endete mit Code 1: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (restarted once)</source>
+        <translation>%1 (einmal neu gestartet)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (restarted %2 times)</source>
+        <translation>%1 (%2-mal neu gestartet)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>scaled to 0 replicas</source>
+        <translation>auf 0 Replikas skaliert</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 of %2 tasks starting; health check not passing yet</source>
+        <translation>%1 von %2 Tasks starten; Health-Check noch nicht bestanden</translation>
+    </message>
+    <message>
+        <location line="+181"/>
+        <source>the sandbox state has format %1; this version reads format %2</source>
+        <translation>der Sandbox-Zustand hat Format %1; diese Version liest Format %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the sandbox state belongs to scenario &quot;%1&quot;, not &quot;%2&quot;</source>
+        <translation>der Sandbox-Zustand gehört zu Szenario „%1“, nicht „%2“</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the sandbox state has no valid savedAt/startedAt time</source>
+        <translation>der Sandbox-Zustand hat keine gültige Zeit savedAt/startedAt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the clock (%1) is before the time the sandbox state was saved (%2); continue on a clock that starts at the saved time</source>
+        <translation>die Uhr (%1) steht vor dem Zeitpunkt, zu dem der Sandbox-Zustand gespeichert wurde (%2); setzen Sie mit einer Uhr fort, die beim gespeicherten Zeitpunkt beginnt</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the sandbox state has no valid random generator state</source>
+        <translation>der Sandbox-Zustand enthält keinen gültigen Zustand des Zufallsgenerators</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>the sandbox state has an unreadable service entry</source>
+        <translation>der Sandbox-Zustand enthält einen unlesbaren Service-Eintrag</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>the sandbox state has an unreadable weight entry</source>
+        <translation>der Sandbox-Zustand enthält einen unlesbaren Gewichtseintrag</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the sandbox state has no weights</source>
+        <translation>der Sandbox-Zustand enthält keine Gewichte</translation>
+    </message>
+</context>
+</TS>
