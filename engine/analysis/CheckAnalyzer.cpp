@@ -46,6 +46,11 @@ QString pValueClause(double p, double alpha)
 CheckAnalyzer::CheckAnalyzer(const RolloutPlan &plan)
     : m_plan(plan)
 {
+    int comparedSteps = 0;
+    for (int weight : plan.steps)
+        comparedSteps += weight < 100;
+    const int comparisons = 2 * std::max(1, plan.checksPerStep) * std::max(1, comparedSteps);
+    m_alpha = (1.0 - plan.confidence) / double(comparisons);
 }
 
 QString CheckAnalyzer::latencyLabel() const
@@ -90,7 +95,7 @@ Comparison CheckAnalyzer::compareErrorRates(const ColorMetrics &canary,
     c.pValue = t.performed ? Statistics::conditionalBinomialPValue(
                                  canary.errors, canary.requests, baseline.errors, baseline.requests)
                            : 1.0;
-    c.significant = c.pValue < 1.0 - m_plan.confidence;
+    c.significant = c.pValue < m_alpha;
     return c;
 }
 
@@ -120,7 +125,7 @@ Comparison CheckAnalyzer::compareLatency(const ColorMetrics &canary, const Color
     c.performed = t.performed;
     c.statistic = t.u;
     c.pValue = t.pValue;
-    c.significant = t.pValue < 1.0 - m_plan.confidence;
+    c.significant = t.pValue < m_alpha;
     return c;
 }
 
@@ -140,7 +145,7 @@ CheckResult CheckAnalyzer::judge(const MetricsWindow &window, Color canary, int 
     const QString baselineName = colorName(b.color);
     const LatencyStatistic statistic = m_plan.latencyStatistic;
     const QString latencyName = latencyLabel();
-    const double alpha = 1.0 - m_plan.confidence;
+    const double alpha = m_alpha;
 
     r.canaryLatencyMs = BioEnergy::latencyMs(c, statistic);
     r.baselineLatencyMs = BioEnergy::latencyMs(b, statistic);

@@ -33,6 +33,11 @@ public:
 
     const RolloutPlan &plan() const { return m_plan; }
 
+    /// The significance level of one canary-vs-baseline test. The plan's confidence holds for
+    /// the whole rollout: 1 - confidence is split (Bonferroni) over every comparison the plan
+    /// may run — two per check below 100% — so more steps do not mean more false rollbacks.
+    double alpha() const { return m_alpha; }
+
     /// The verdict on @p window for the @p canary color, at plan step @p step (weight @p weight,
     /// check @p index within the step), with every number that made it.
     CheckResult judge(const MetricsWindow &window, Color canary, int step, int weight,
@@ -48,6 +53,7 @@ private:
     QString latencyLabel() const;
 
     RolloutPlan m_plan;
+    double m_alpha = 0.01;
 };
 
 } // namespace optimist

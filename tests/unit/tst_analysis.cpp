@@ -62,6 +62,15 @@ CheckResult judge(const MetricsWindow &w)
     return judge(w, seedPlan());
 }
 
+// One step below 100%: two comparisons share the 1% (alpha 0.005), so the 6-vs-6 sub-sample
+// fixtures below (smallest one-sided p 0.0025) can be significant.
+RolloutPlan oneComparedStep()
+{
+    RolloutPlan plan;
+    plan.steps = {50, 100};
+    return plan;
+}
+
 // Verdict, and the metric the reason names first.
 #define VERIFY_JUDGED(result, expectedVerdict, reasonStart)                                        \
     do {                                                                                           \
@@ -327,13 +336,13 @@ private Q_SLOTS:
 
     void latencyRegressionByMannWhitney()
     {
-        // Sub-interval latencies all above the baseline's: U = 36, p = 0.0025 < 0.01, and the
+        // Sub-interval latencies all above the baseline's: U = 36, p = 0.0025 < 0.005, and the
         // median 61.5 ms is far beyond 40.1 ms + 10%. p95 150 ms is under the limit and the
         // bio-energy 48.75 + 15 + 14 = 77.75 is over the threshold.
         MetricsWindow w = healthyWindow();
         w.green.latencyP95Ms = 150;
         w.green.latencySubsamplesMs = {62, 60, 65, 59, 63, 61};
-        const CheckResult r = judge(w);
+        const CheckResult r = judge(w, oneComparedStep());
         VERIFY_JUDGED(r, Verdict::Fail, "median latency 61.5 ms vs 40.1 ms on the baseline (blue)");
         QVERIFY(r.latency.worse());
         QCOMPARE(r.latency.statistic, 36.0);
@@ -365,27 +374,45 @@ private Q_SLOTS:
         // 41.1 ms vs 40.1 ms: 2.5%, under the 10% margin.
         MetricsWindow w = healthyWindow();
         w.green.latencySubsamplesMs = {41.0, 41.6, 40.8, 41.2, 41.4, 40.9};
-        const CheckResult r = judge(w);
+        const CheckResult r = judge(w, oneComparedStep());
         VERIFY_JUDGED(r, Verdict::Pass, "bio-energy");
         QVERIFY(r.latency.significant);
         QVERIFY(!r.latency.exceedsMargin);
 
-        RolloutPlan strict;
+        RolloutPlan strict = oneComparedStep();
         strict.latencyMarginPct = 1;
         VERIFY_JUDGED(judge(w, strict), Verdict::Fail, "median latency 41.1 ms vs 40.1 ms");
     }
 
     void confidenceSetsTheAlpha()
     {
-        // The 6-vs-6 latency regression has p = 0.0025: significant at 99%, not at 99.9%.
+        // The 6-vs-6 latency regression has p = 0.0025: significant at 99% over one compared
+        // step (alpha 0.005), not at 99.9% (alpha 0.0005).
         MetricsWindow w = healthyWindow();
         w.green.latencyP95Ms = 150;
         w.green.latencySubsamplesMs = {62, 60, 65, 59, 63, 61};
-        RolloutPlan plan;
+        RolloutPlan plan = oneComparedStep();
         plan.confidence = 0.999;
         const CheckResult r = judge(w, plan);
         VERIFY_JUDGED(r, Verdict::Pass, "bio-energy");
         QVERIFY(!r.latency.significant);
+    }
+
+    void alphaIsSplitOverTheRolloutsComparisons()
+    {
+        // Seed plan: 4 steps below 100% x 1 check x 2 tests share 1 - 0.99.
+        QCOMPARE(CheckAnalyzer(seedPlan()).alpha(), 0.01 / 8);
+        RolloutPlan three;
+        three.checksPerStep = 3;
+        QCOMPARE(CheckAnalyzer(three).alpha(), 0.01 / 24);
+        QCOMPARE(CheckAnalyzer(oneComparedStep()).alpha(), 0.01 / 2);
+        // The same 6-vs-6 regression (p = 0.0025) is significant with one compared step, not
+        // over the seed plan's four, where a single window must be clearer to roll back.
+        MetricsWindow w = healthyWindow();
+        w.green.latencyP95Ms = 150;
+        w.green.latencySubsamplesMs = {62, 60, 65, 59, 63, 61};
+        QVERIFY(judge(w, oneComparedStep()).latency.significant);
+        QVERIFY(!judge(w).latency.significant);
     }
 
     void fullWeightHasNoComparison()
