@@ -4,7 +4,7 @@
 <context>
     <name>CheckAnalyzer</name>
     <message>
-        <location filename="../engine/analysis/CheckAnalyzer.cpp" line="+53"/>
+        <location filename="../engine/analysis/CheckAnalyzer.cpp" line="+58"/>
         <source>mean</source>
         <translation>Mittelwert</translation>
     </message>
@@ -428,7 +428,7 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <translation>  keine: Der Rollout endete vor seinem ersten Prüffenster</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>  time      step weight verdict          bio   err%%  lat ms  req/s  CPU%%  |    bio   err%%  lat ms  req/s</source>
         <translation>  Zeit      Schr. Anteil Urteil           Bio Fehl.%%  Lat ms  Anf/s  CPU%%  |    Bio Fehl.%%  Lat ms  Anf/s</translation>
     </message>
@@ -1546,7 +1546,12 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <translation>der Sandbox-Zustand %1 ist beschädigt (%2); löschen Sie ihn, um die Sandbox neu zu beginnen</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+21"/>
+        <source>%1: a sandbox environment simulates one application; this one names %2</source>
+        <translation>%1: eine Sandbox-Umgebung simuliert genau eine Anwendung; diese nennt %2</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>the sandbox state %1 cannot be continued (%2); delete it to start the sandbox afresh</source>
         <translation>der Sandbox-Zustand %1 kann nicht fortgesetzt werden (%2); löschen Sie ihn, um die Sandbox neu zu beginnen</translation>
     </message>

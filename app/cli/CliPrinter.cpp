@@ -215,7 +215,8 @@ void CliPrinter::finished(const RolloutRecord &r)
     m_out << Qt::endl
           << tr("Rollout #%1 of %2 (%3 → %4): %5 after %6")
                  .arg(r.id)
-                 .arg(r.app, r.fromVersion, r.toVersion, outcomeText(r), duration(r.durationSec()))
+                 .arg(r.app, r.fromVersion.isEmpty() ? QStringLiteral("?") : r.fromVersion,
+                      r.toVersion, outcomeText(r), duration(r.durationSec()))
           << Qt::endl
           << QStringLiteral("  ") << r.reason << Qt::endl;
 }

@@ -121,9 +121,17 @@ Result<void> EnvironmentRuntime::openSandbox(const Options &options, const QStri
     if (!saved.isEmpty() && saved.value(QStringLiteral("scenario")).toString() != m_scenarioRef)
         saved = {}; // the profile now names another scenario: start that one afresh
 
-    const auto scenario = Scenario::load(m_scenarioRef);
+    auto scenario = Scenario::load(m_scenarioRef);
     if (!scenario)
         return scenario.error();
+    // The sandbox simulates the profile's application under the scenario's behaviour.
+    if (m_profile.applications.size() > 1)
+        return Error{Error::Kind::Invalid,
+                     tr("%1: a sandbox environment simulates one application; this one names %2")
+                         .arg(m_profile.sourceFile)
+                         .arg(m_profile.applications.size())};
+    if (m_profile.applications.size() == 1)
+        scenario.value().app = m_profile.applications.first().name;
 
     QDateTime start = QDateTime::currentDateTimeUtc();
     const QDateTime savedAt = QDateTime::fromString(

@@ -233,6 +233,29 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains(QLatin1String("steps")), qPrintable(r.err));
     }
 
+    void shippedSandboxProfileIsTheEnvironment()
+    {
+        QDir().mkpath(m_dir.filePath(QStringLiteral("config/environments")));
+        QVERIFY(QFile::copy(QStringLiteral(OPTIMIST_SOURCE_DIR "/resources/profiles/sandbox.yaml"),
+                            m_dir.filePath(QStringLiteral("config/environments/sandbox.yaml"))));
+        const Run r =
+            cli({QStringLiteral("rollout"), QStringLiteral("v2"), QStringLiteral("--speed"),
+                 QStringLiteral("100000"), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        const Run h = cli({QStringLiteral("history"), QStringLiteral("--json")});
+        QCOMPARE(h.json().size(), 1);
+        // The profile's application, its environment and its plan are used.
+        QCOMPARE(h.json().first().value(QStringLiteral("app")).toString(),
+                 QStringLiteral("portal"));
+        QCOMPARE(h.json().first().value(QStringLiteral("environment")).toString(),
+                 QStringLiteral("sandbox"));
+        const Run other = cli({QStringLiteral("rollout"), QStringLiteral("v3"),
+                               QStringLiteral("--app"), QStringLiteral("shop")});
+        QCOMPARE(other.exitCode, 2);
+        QVERIFY2(other.err.contains(QLatin1String("has no application shop (it has: portal)")),
+                 qPrintable(other.err));
+    }
+
     void rolloutHistoryAndPostMortem()
     {
         const Run r = cli({QStringLiteral("rollout"), QStringLiteral("v2"),
