@@ -9,7 +9,10 @@ namespace optimist {
 class CancelToken
 {
 public:
-    CancelToken() : m_flag(std::make_shared<bool>(false)) {}
+    CancelToken()
+        : m_flag(std::make_shared<bool>(false))
+    {
+    }
 
     void cancel() const { *m_flag = true; }
     bool isCancelled() const { return *m_flag; }

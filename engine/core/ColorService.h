@@ -10,12 +10,12 @@ namespace optimist {
 struct ColorService
 {
     Color color = Color::Blue;
-    QString serviceName;   ///< e.g. "portal-blue"
-    QString version;       ///< image tag
+    QString serviceName; ///< e.g. "portal-blue"
+    QString version;     ///< image tag
     int replicasRunning = 0;
     int replicasDesired = 0;
-    bool healthy = false;  ///< every desired task running (and healthy where checked)
-    QString healthDetail;  ///< why not healthy, in words (task error, crash loop)
+    bool healthy = false; ///< every desired task running (and healthy where checked)
+    QString healthDetail; ///< why not healthy, in words (task error, crash loop)
 };
 
 } // namespace optimist

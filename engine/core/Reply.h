@@ -15,8 +15,7 @@ namespace optimist {
 /// It carries the caller's context object and cancel token: once the context is destroyed or
 /// the token cancelled, calling the reply does nothing, so a callback never outlives its
 /// receiver. Implementations call it exactly once, never from inside the initiating call.
-template <typename T>
-class Reply
+template <typename T> class Reply
 {
 public:
     using Handler = std::function<void(const Result<T> &)>;

@@ -21,10 +21,7 @@ struct WeightSplit
         return s;
     }
     bool operator==(const WeightSplit &) const = default;
-    QString toString() const
-    {
-        return QStringLiteral("blue %1% / green %2%").arg(blue).arg(green);
-    }
+    QString toString() const { return QStringLiteral("blue %1% / green %2%").arg(blue).arg(green); }
 };
 
 } // namespace optimist

@@ -77,8 +77,8 @@ const CoefficientField kCoefficientFields[] = {
 
 bool isWholeNumber(const QJsonValue &v)
 {
-    return v.isDouble() && std::isfinite(v.toDouble()) && v.toDouble() == std::floor(v.toDouble())
-           && std::abs(v.toDouble()) < 2e9;
+    return v.isDouble() && std::isfinite(v.toDouble()) &&
+           v.toDouble() == std::floor(v.toDouble()) && std::abs(v.toDouble()) < 2e9;
 }
 
 } // namespace
@@ -111,11 +111,12 @@ PlanIssues RolloutPlan::validate() const
     } else {
         for (int i = 0; i < steps.size(); ++i) {
             if (steps[i] < 1 || steps[i] > 100) {
-                issues.append({QStringLiteral("steps"),
-                               tr("step %1 is %2%; every step must be between 1 and 100 (steps: %3)")
-                                   .arg(i + 1)
-                                   .arg(steps[i])
-                                   .arg(stepsText)});
+                issues.append(
+                    {QStringLiteral("steps"),
+                     tr("step %1 is %2%; every step must be between 1 and 100 (steps: %3)")
+                         .arg(i + 1)
+                         .arg(steps[i])
+                         .arg(stepsText)});
             } else if (i > 0 && steps[i] <= steps[i - 1]) {
                 issues.append({QStringLiteral("steps"),
                                tr("step %1 (%2%) is not above step %3 (%4%); steps must increase "
@@ -159,14 +160,14 @@ PlanIssues RolloutPlan::validate() const
     }
     for (const CoefficientField &f : kCoefficientFields) {
         if (!std::isfinite(coefficients.*f.member))
-            issues.append({QStringLiteral("coefficients.") + QString::fromLatin1(f.name),
-                           tr("coefficient %1 is not a finite number")
-                               .arg(QString::fromLatin1(f.name))});
+            issues.append(
+                {QStringLiteral("coefficients.") + QString::fromLatin1(f.name),
+                 tr("coefficient %1 is not a finite number").arg(QString::fromLatin1(f.name))});
     }
     for (const QString &part : hookCommand) {
         if (part.isEmpty()) {
-            issues.append({QStringLiteral("hookCommand"),
-                           tr("the hook command has an empty argument")});
+            issues.append(
+                {QStringLiteral("hookCommand"), tr("the hook command has an empty argument")});
             break;
         }
     }
@@ -217,7 +218,8 @@ RolloutPlan RolloutPlan::fromJson(const QJsonObject &json, PlanIssues *issues)
                 plan.steps.clear();
                 for (const QJsonValue &s : v.toArray()) {
                     if (!isWholeNumber(s)) {
-                        mistyped(key, tr("a list of whole percentages, e.g. [10, 25, 50, 75, 100]"));
+                        mistyped(key,
+                                 tr("a list of whole percentages, e.g. [10, 25, 50, 75, 100]"));
                         break;
                     }
                     plan.steps.append(s.toInt());

@@ -45,7 +45,7 @@ public:
     QStringList hookCommand; ///< pre-rollout job (e.g. a migration); empty: none
     int hookTimeoutSec = 300;
 
-    bool force = false;  ///< emergency: deploy, health, 100% without gradual steps
+    bool force = false; ///< emergency: deploy, health, 100% without gradual steps
     /// One-click rollback after a success: the idle color still runs the target version (kept
     /// warm through the rollback window), so it is reused instead of deployed.
     bool reuseIdleColor = false;

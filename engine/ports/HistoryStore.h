@@ -44,8 +44,8 @@ public:
     virtual Result<QList<CheckResult>> checks(qint64 rolloutId) = 0;
     /// Every stored window of the rollout, in time order.
     virtual Result<QList<MetricsWindow>> samples(qint64 rolloutId) = 0;
-    virtual Result<QList<OperatorAction>> actions(
-        qint64 rolloutId, std::optional<OperatorAction::Status> status = std::nullopt) = 0;
+    virtual Result<QList<OperatorAction>>
+    actions(qint64 rolloutId, std::optional<OperatorAction::Status> status = std::nullopt) = 0;
 };
 
 } // namespace optimist
