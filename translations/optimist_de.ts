@@ -782,7 +782,7 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <translation>der Plan hat keine Schritte; mindestens einen angeben, der letzte bei 100 (z. B. 10,25,50,75,100)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>step %1 is %2%; every step must be between 1 and 100 (steps: %3)</source>
         <translation>Schritt %1 ist %2%; jeder Schritt muss zwischen 1 und 100 liegen (Schritte: %3)</translation>
     </message>
@@ -817,12 +817,12 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <translation>%1 ist %2; der Wert muss zwischen %3 und %4 liegen</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>coefficient %1 is not a finite number</source>
         <translation>Koeffizient %1 ist keine endliche Zahl</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>the hook command has an empty argument</source>
         <translation>der Hook-Befehl hat ein leeres Argument</translation>
     </message>
@@ -834,7 +834,7 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
     </message>
     <message>
         <location line="+9"/>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>a list of whole percentages, e.g. [10, 25, 50, 75, 100]</source>
         <translation>eine Liste ganzzahliger Prozentwerte, z. B. [10, 25, 50, 75, 100]</translation>
     </message>
@@ -1619,12 +1619,12 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
     </message>
     <message>
         <location line="+9"/>
-        <location line="+948"/>
+        <location line="+950"/>
         <source>the history store cannot be written</source>
         <translation>der Verlaufsspeicher kann nicht beschrieben werden</translation>
     </message>
     <message>
-        <location line="-940"/>
+        <location line="-942"/>
         <source>Recovery could not read %1: %2. The rollout is left as it was (last state %3); try again when %1 answers.</source>
         <translation>Die Wiederherstellung konnte den %1 nicht lesen: %2. Der Rollout bleibt, wie er war (letzter Zustand %3); versuchen Sie es erneut, sobald der %1 antwortet.</translation>
     </message>
@@ -1832,12 +1832,12 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
     </message>
     <message>
         <location line="+15"/>
-        <location line="+292"/>
+        <location line="+294"/>
         <source>Weights in force: %1</source>
         <translation>Wirksame Gewichte: %1</translation>
     </message>
     <message>
-        <location line="-282"/>
+        <location line="-284"/>
         <source>Final validation at 100%: %1 check(s) of %2 s</source>
         <translation>Abschlussvalidierung bei 100%: %1 Prüfung(en) zu je %2 s</translation>
     </message>
@@ -1847,7 +1847,7 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <translation>%1% werden für %2 Prüfung(en) zu je %3 s beobachtet</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>metrics unavailable: %1</source>
         <translation>Metriken nicht verfügbar: %1</translation>
     </message>
@@ -2028,7 +2028,12 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
 <context>
     <name>optimist::RolloutSession</name>
     <message>
-        <location filename="../app/cli/RolloutSession.cpp" line="+90"/>
+        <location filename="../app/cli/RolloutSession.cpp" line="+37"/>
+        <source>measuring check %1 at %2% until %3…</source>
+        <translation>messe Prüfung %1 bei %2% bis %3…</translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>Interrupted: rolling back (interrupt again to stop at once and leave the rollout to `optimist-cli resume` or `rollback`).</source>
         <translation>Unterbrochen: Es wird zurückgerollt (erneut unterbrechen, um sofort anzuhalten und den Rollout `optimist-cli resume` oder `rollback` zu überlassen).</translation>
     </message>

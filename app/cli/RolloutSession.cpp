@@ -3,6 +3,7 @@
 #include "ExitCode.h"
 #include "UnixSignalNotifier.h"
 
+#include "ports/Clock.h"
 #include "ports/HistoryStore.h"
 #include "runtime/EnvironmentRuntime.h"
 
@@ -27,6 +28,17 @@ RolloutSession::RolloutSession(EnvironmentRuntime &runtime, HistoryStore &store,
         // Keep the sandbox's state file in step with the journal, for a process that takes over.
         m_runtime.saveState();
     });
+    connect(&m_engine, &RolloutEngine::checkStarted, this,
+            [this](int, int weight, int index, const QDateTime &until) {
+                // A window can last minutes: say what is being waited for.
+                if (!m_printer.json())
+                    m_printer.line(
+                        QStringLiteral("%1      ").arg(CliPrinter::time(m_runtime.clock()->now())) +
+                        tr("measuring check %1 at %2% until %3…")
+                            .arg(index + 1)
+                            .arg(weight)
+                            .arg(CliPrinter::time(until)));
+            });
     connect(&m_engine, &RolloutEngine::checkCompleted, this,
             [this](const CheckResult &c) { m_printer.check(m_engine.record().id, c); });
     connect(&m_engine, &RolloutEngine::decisionMade, this,

@@ -679,6 +679,8 @@ void RolloutEngine::weightsConfirmed(int step)
 void RolloutEngine::beginCheck()
 {
     const QDateTime from = m_ports.clock->now();
+    Q_EMIT checkStarted(m_record.step, m_record.weight, m_checkIndex,
+                        from.addSecs(m_record.plan.checkIntervalSec));
     m_ports.clock->schedule(
         seconds(m_record.plan.checkIntervalSec), this, [this, from] { checkWindowEnded(from); },
         newOperation());

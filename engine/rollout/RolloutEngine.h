@@ -57,6 +57,8 @@ public:
 Q_SIGNALS:
     void stateChanged(optimist::RolloutState state, int step, int weight);
     void weightsChanged(const optimist::WeightSplit &split);
+    /// A check window opened; its verdict comes with checkCompleted() at @p until.
+    void checkStarted(int step, int weight, int index, const QDateTime &until);
     void checkCompleted(const optimist::CheckResult &check);
     void decisionMade(const optimist::Decision &decision);
     void pausedChanged(bool paused);
