@@ -30,24 +30,8 @@ if [[ ! -e "$CLI" && ! -d "$(dirname "$CLI")" ]]; then
     exit 2
 fi
 
-WORK="$(mktemp -d)"
-trap 'rm -rf "$WORK"' EXIT
-mkdir -p "$WORK/data" "$WORK/config"
-export OPTIMIST_DATA_DIR="$WORK/data" OPTIMIST_CONFIG_DIR="$WORK/config"
-
-# Measure a private copy: the build tree's binary may be relinked while we run (then retry).
-for attempt in 1 2 3 4 5 6 7 8 9 10 11 12; do
-    built="$(date -u -r "$CLI" '+%H:%M:%S UTC' 2>/dev/null || true)"
-    if [[ -n "$built" ]] && cp "$CLI" "$WORK/optimist-cli" 2>/dev/null &&
-        "$WORK/optimist-cli" --version >/dev/null 2>&1; then
-        break
-    fi
-    if [[ $attempt -eq 12 ]]; then
-        echo "cannot run a copy of $CLI; build it: ninja -C $ROOT/build optimist-cli" >&2
-        exit 2
-    fi
-    sleep 10
-done
+# shellcheck source=bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 head="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
 dirty="$(git -C "$ROOT" --no-optional-locks status --porcelain --untracked-files=no 2>/dev/null |
