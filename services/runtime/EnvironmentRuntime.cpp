@@ -24,8 +24,7 @@ EnvironmentRuntime::~EnvironmentRuntime()
     m_metrics.reset();
     m_router.reset();
     m_cluster.reset();
-    delete m_sandbox;
-    m_sandbox = nullptr;
+    m_sandbox.reset();
 }
 
 Result<std::unique_ptr<EnvironmentRuntime>> EnvironmentRuntime::open(const Options &options)
@@ -140,12 +139,11 @@ Result<void> EnvironmentRuntime::openSandbox(const Options &options, const QStri
     if (savedAt.isValid() && savedAt > start)
         start = savedAt;
     auto clock = std::make_unique<VirtualClock>(start);
-    m_virtualClock = clock.get();
-    m_virtualClock->setPaced(options.speed > 0 ? options.speed : 60);
+    clock->setPaced(options.speed > 0 ? options.speed : 60);
     m_clock = clock.get();
     m_ownedClock = std::move(clock);
 
-    m_sandbox = new SandboxEnvironment(scenario.value(), m_clock);
+    m_sandbox = std::make_unique<SandboxEnvironment>(scenario.value(), m_clock);
     if (!saved.isEmpty()) {
         QString error;
         if (!m_sandbox->restoreState(saved.value(QStringLiteral("state")).toObject(), &error))
@@ -154,9 +152,9 @@ Result<void> EnvironmentRuntime::openSandbox(const Options &options, const QStri
                             "sandbox afresh")
                              .arg(m_stateFile, error)};
     }
-    m_cluster = std::make_unique<SandboxCluster>(m_sandbox);
-    m_router = std::make_unique<SandboxRouter>(m_sandbox);
-    m_metrics = std::make_unique<SandboxMetrics>(m_sandbox);
+    m_cluster = std::make_unique<SandboxCluster>(m_sandbox.get());
+    m_router = std::make_unique<SandboxRouter>(m_sandbox.get());
+    m_metrics = std::make_unique<SandboxMetrics>(m_sandbox.get());
 
     if (m_profile.applications.isEmpty())
         m_profile.applications.append({scenario.value().app, {}});

@@ -53,7 +53,7 @@ public:
     Result<QString> application(const QString &requested) const;
     RolloutPorts ports(HistoryStore *store) const;
     Clock *clock() const { return m_clock; }
-    SandboxEnvironment *sandbox() const { return m_sandbox; }
+    SandboxEnvironment *sandbox() const { return m_sandbox.get(); }
     /// Writes the sandbox's state file (no-op for real environments).
     Result<void> saveState() const;
 
@@ -65,8 +65,7 @@ private:
     EnvironmentProfile m_profile;
     Clock *m_clock = nullptr;
     std::unique_ptr<Clock> m_ownedClock;
-    VirtualClock *m_virtualClock = nullptr;
-    SandboxEnvironment *m_sandbox = nullptr;
+    std::unique_ptr<SandboxEnvironment> m_sandbox;
     std::unique_ptr<ClusterPort> m_cluster;
     std::unique_ptr<RouterPort> m_router;
     std::unique_ptr<MetricsPort> m_metrics;
