@@ -1526,7 +1526,7 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
 <context>
     <name>optimist::EnvironmentRuntime</name>
     <message>
-        <location filename="../services/runtime/EnvironmentRuntime.cpp" line="+65"/>
+        <location filename="../services/runtime/EnvironmentRuntime.cpp" line="+64"/>
         <source>--env: %1 environments are configured (%2); name one with --env</source>
         <translation>--env: %1 Umgebungen sind konfiguriert (%2); wählen Sie eine mit --env</translation>
     </message>
@@ -1551,7 +1551,7 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <translation>%1: eine Sandbox-Umgebung simuliert genau eine Anwendung; diese nennt %2</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>the sandbox state %1 cannot be continued (%2); delete it to start the sandbox afresh</source>
         <translation>der Sandbox-Zustand %1 kann nicht fortgesetzt werden (%2); löschen Sie ihn, um die Sandbox neu zu beginnen</translation>
     </message>
@@ -1619,12 +1619,12 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
     </message>
     <message>
         <location line="+9"/>
-        <location line="+950"/>
+        <location line="+958"/>
         <source>the history store cannot be written</source>
         <translation>der Verlaufsspeicher kann nicht beschrieben werden</translation>
     </message>
     <message>
-        <location line="-942"/>
+        <location line="-950"/>
         <source>Recovery could not read %1: %2. The rollout is left as it was (last state %3); try again when %1 answers.</source>
         <translation>Die Wiederherstellung konnte den %1 nicht lesen: %2. Der Rollout bleibt, wie er war (letzter Zustand %3); versuchen Sie es erneut, sobald der %1 antwortet.</translation>
     </message>
@@ -1999,7 +1999,12 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <translation>abort: Der Rollout wird bereits zurückgerollt</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+5"/>
+        <source>abort: %1 already serves 100% and the old color is being removed; once finished, roll back with `optimist-cli rollback` while the old color is kept warm</source>
+        <translation>abort: %1 bedient bereits 100 % und die alte Farbe wird entfernt; rollen Sie nach dem Abschluss mit `optimist-cli rollback` zurück, solange die alte Farbe warm gehalten wird</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>%1 by %2</source>
         <translation>%1 durch %2</translation>
     </message>

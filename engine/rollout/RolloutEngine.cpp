@@ -1062,6 +1062,14 @@ Result<void> RolloutEngine::applyRequested(const OperatorAction &requested)
     case OperatorAction::Kind::Abort:
         if (s == RolloutState::RollingBack)
             return rejectControl(action, tr("abort: the rollout is already rolling back"));
+        // The old color may already be draining or gone: sending traffic back to it could
+        // route requests to a removed service.
+        if (s == RolloutState::Finalizing)
+            return rejectControl(action,
+                                 tr("abort: %1 already serves 100% and the old color is being "
+                                    "removed; once finished, roll back with `optimist-cli "
+                                    "rollback` while the old color is kept warm")
+                                     .arg(m_record.toVersion));
         break;
     }
 

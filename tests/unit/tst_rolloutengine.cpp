@@ -435,6 +435,19 @@ private Q_SLOTS:
         QVERIFY(rig.stored(id).reason.contains(QLatin1String("nothing had been changed")));
     }
 
+    void abortWhileFinalizingIsRefused()
+    {
+        Rig rig;
+        const qint64 id = rig.start();
+        rig.runUntil([&] { return rig.engine->state() == RolloutState::Finalizing; });
+        const auto abort = rig.engine->control(OperatorAction::Kind::Abort, QStringLiteral("bob"));
+        QVERIFY(!abort.ok());
+        QVERIFY(abort.error().message.contains(QLatin1String("already serves 100%")));
+        rig.run();
+        QCOMPARE(rig.engine->state(), RolloutState::Succeeded);
+        QCOMPARE(rig.store->actions(id, OperatorAction::Status::Rejected).value().size(), 1);
+    }
+
     void inapplicableControlsAreRejectedAndRecorded()
     {
         Rig rig;
