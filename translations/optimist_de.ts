@@ -356,6 +356,185 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
     </message>
 </context>
 <context>
+    <name>DockerEndpoint</name>
+    <message>
+        <location filename="../services/docker/DockerEndpoint.cpp" line="+45"/>
+        <source>%1: the file does not exist</source>
+        <translation>%1: Die Datei existiert nicht</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: cannot be read: %2</source>
+        <translation>%1: kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: not valid JSON at byte %2: %3</source>
+        <translation>%1: kein gültiges JSON bei Byte %2: %3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: expected a JSON object</source>
+        <translation>%1: JSON-Objekt erwartet</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>%1: missing; TLS verification (%2) needs the CA certificate that signed the daemon&apos;s certificate</source>
+        <translation>%1: fehlt; die TLS-Prüfung (%2) braucht das CA-Zertifikat, mit dem das Zertifikat des Daemons signiert wurde</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: missing; a client certificate needs both cert.pem and key.pem in %2</source>
+        <translation>%1: fehlt; ein Client-Zertifikat braucht cert.pem und key.pem in %2</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <location line="+244"/>
+        <source>the profile&apos;s endpoint</source>
+        <translation>der Endpunkt des Profils</translation>
+    </message>
+    <message>
+        <location line="-237"/>
+        <location line="+249"/>
+        <source>the default endpoint</source>
+        <translation>der Standard-Endpunkt</translation>
+    </message>
+    <message>
+        <location line="-233"/>
+        <source>the profile&apos;s tlsVerify</source>
+        <translation>tlsVerify des Profils</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>%1: `%2` is not a valid context name (letters, digits and _.+- only, at least two characters)</source>
+        <translation>%1: `%2` ist kein gültiger Kontextname (nur Buchstaben, Ziffern und _.+-, mindestens zwei Zeichen)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Docker context `%1` (named by %2) does not exist: no %3. Known contexts: %4</source>
+        <translation>Der Docker-Kontext `%1` (genannt von %2) existiert nicht: %3 fehlt. Bekannte Kontexte: %4</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1: Endpoints.docker is missing; the context `%2` has no Docker endpoint</source>
+        <translation>%1: Endpoints.docker fehlt; der Kontext `%2` hat keinen Docker-Endpunkt</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: Endpoints.docker.Host is missing or not a string</source>
+        <translation>%1: Endpoints.docker.Host fehlt oder ist keine Zeichenkette</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: Endpoints.docker.SkipTLSVerify must be true or false</source>
+        <translation>%1: Endpoints.docker.SkipTLSVerify muss true oder false sein</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>context `%1`</source>
+        <translation>Kontext `%1`</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>%1: `%2` uses the scheme %3://, which Optimist does not support; use unix:///PATH or tcp://HOST:PORT (for ssh://, forward the socket with ssh -L and use the local end)</source>
+        <translation>%1: `%2` verwendet das Schema %3://, das Optimist nicht unterstützt; verwenden Sie unix:///PFAD oder tcp://HOST:PORT (für ssh:// leiten Sie den Socket mit ssh -L weiter und verwenden das lokale Ende)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1: `%2` is not a valid address; expected tcp://HOST:PORT</source>
+        <translation>%1: `%2` ist keine gültige Adresse; erwartet wird tcp://HOST:PORT</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: `%2` has no valid port (1-65535)</source>
+        <translation>%1: `%2` hat keinen gültigen Port (1–65535)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the profile names both an endpoint (%1) and a context (%2); give one</source>
+        <translation>das Profil nennt sowohl einen Endpunkt (%1) als auch einen Kontext (%2); geben Sie nur eines an</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the profile&apos;s context</source>
+        <translation>der Kontext des Profils</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1: currentContext must be a string</source>
+        <translation>%1: currentContext muss eine Zeichenkette sein</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>currentContext in %1</source>
+        <translation>currentContext in %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>the profile&apos;s context `%1`</source>
+        <translation>der Kontext `%1` des Profils</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the DOCKER_HOST variable</source>
+        <translation>die Variable DOCKER_HOST</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the context `%1` named by DOCKER_CONTEXT</source>
+        <translation>der von DOCKER_CONTEXT genannte Kontext `%1`</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the current context `%1` in the Docker configuration</source>
+        <translation>der aktuelle Kontext `%1` in der Docker-Konfiguration</translation>
+    </message>
+</context>
+<context>
+    <name>DockerStatsCpu</name>
+    <message>
+        <location filename="../services/docker/DockerStatsCpu.cpp" line="+25"/>
+        <location line="+17"/>
+        <source>container stats: %1 is missing</source>
+        <translation>Container-Statistik: %1 fehlt</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>container stats: %1 must be a non-negative number</source>
+        <translation>Container-Statistik: %1 muss eine nicht negative Zahl sein</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>container stats: %1 must be an object</source>
+        <translation>Container-Statistik: %1 muss ein Objekt sein</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>container stats: %1 is missing or not an object</source>
+        <translation>Container-Statistik: %1 fehlt oder ist kein Objekt</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>container stats: %1 must be a list</source>
+        <translation>Container-Statistik: %1 muss eine Liste sein</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>container stats: not valid JSON at byte %1: %2</source>
+        <translation>Container-Statistik: kein gültiges JSON bei Byte %1: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>container stats: expected a JSON object</source>
+        <translation>Container-Statistik: JSON-Objekt erwartet</translation>
+    </message>
+</context>
+<context>
     <name>PostMortemReport</name>
     <message>
         <location filename="../app/cli/PostMortemReport.cpp" line="+21"/>
@@ -775,6 +954,161 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
     </message>
 </context>
 <context>
+    <name>PrometheusTextParser</name>
+    <message>
+        <location filename="../services/metrics/PrometheusTextParser.cpp" line="+183"/>
+        <source>%1 line: %2 is not a valid metric name</source>
+        <translation>%1-Zeile: %2 ist kein gültiger Metrikname</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>second HELP line for metric %1</source>
+        <translation>zweite HELP-Zeile für die Metrik %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>HELP text of %1 ends in a lone backslash</source>
+        <translation>der HELP-Text von %1 endet mit einem einzelnen Backslash</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>invalid escape sequence \%1 in the HELP text of %2 (only \\ and \n are allowed)</source>
+        <translation>ungültige Escape-Sequenz \%1 im HELP-Text von %2 (erlaubt sind nur \\ und \n)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>unknown metric type %1 for %2 (expected counter, gauge, histogram, summary or untyped)</source>
+        <translation>unbekannter Metriktyp %1 für %2 (erwartet: counter, gauge, histogram, summary oder untyped)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>unexpected text %1 after the type of %2</source>
+        <translation>unerwarteter Text %1 nach dem Typ von %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>second TYPE line for metric %1</source>
+        <translation>zweite TYPE-Zeile für die Metrik %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>TYPE line for %1 comes after its samples</source>
+        <translation>die TYPE-Zeile für %1 steht nach ihren Messwerten</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>invalid escape sequence \%1 in the value of label %2 (only \\, \&quot; and \n are allowed)</source>
+        <translation>ungültige Escape-Sequenz \%1 im Wert des Labels %2 (erlaubt sind nur \\, \&quot; und \n)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the value of label %1 has no closing quote</source>
+        <translation>dem Wert des Labels %1 fehlt das schließende Anführungszeichen</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <location line="+29"/>
+        <source>the label set has no closing brace</source>
+        <translation>der Label-Menge fehlt die schließende geschweifte Klammer</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <source>expected a label name at %1</source>
+        <translation>Labelname erwartet bei %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>expected &quot;=&quot; after label name %1</source>
+        <translation>&quot;=&quot; nach dem Labelnamen %1 erwartet</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the value of label %1 is not quoted</source>
+        <translation>der Wert des Labels %1 steht nicht in Anführungszeichen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>label %1 appears twice</source>
+        <translation>das Label %1 kommt doppelt vor</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>expected &quot;,&quot; or &quot;}&quot; after the value of label %1</source>
+        <translation>&quot;,&quot; oder &quot;}&quot; nach dem Wert des Labels %1 erwartet</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>histogram bucket %1 has no &quot;le&quot; label</source>
+        <translation>dem Histogramm-Bucket %1 fehlt das Label &quot;le&quot;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>histogram bucket %1 has an invalid bound le=%2</source>
+        <translation>das Histogramm-Bucket %1 hat eine ungültige Grenze le=%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>sample %1 of histogram %1 needs a suffix _bucket, _sum or _count</source>
+        <translation>der Messwert %1 des Histogramms %1 braucht eine Endung _bucket, _sum oder _count</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>summary sample %1 has no &quot;quantile&quot; label</source>
+        <translation>dem Summary-Messwert %1 fehlt das Label &quot;quantile&quot;</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>summary sample %1 has an invalid quantile=%2</source>
+        <translation>der Summary-Messwert %1 hat ein ungültiges quantile=%2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>duplicate series %1 (the same name and labels as an earlier line)</source>
+        <translation>doppelte Zeitreihe %1 (derselbe Name und dieselben Labels wie in einer früheren Zeile)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>expected a metric name at %1</source>
+        <translation>Metrikname erwartet bei %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>invalid character %1 in metric name %2</source>
+        <translation>ungültiges Zeichen %1 im Metriknamen %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>sample %1 has no value</source>
+        <translation>der Messwert %1 hat keinen Wert</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>sample %1 has an invalid value %2</source>
+        <translation>der Messwert %1 hat einen ungültigen Wert %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>sample %1 has an invalid timestamp %2 (expected whole milliseconds since the epoch)</source>
+        <translation>der Messwert %1 hat einen ungültigen Zeitstempel %2 (erwartet: ganze Millisekunden seit der Epoche)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>unexpected text %1 after the timestamp of %2</source>
+        <translation>unerwarteter Text %1 nach dem Zeitstempel von %2</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <location line="+3"/>
+        <source>line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>the line contains a NUL byte</source>
+        <translation>die Zeile enthält ein NUL-Byte</translation>
+    </message>
+</context>
+<context>
     <name>RolloutPlan</name>
     <message>
         <location filename="../engine/plan/RolloutPlan.cpp" line="+109"/>
@@ -1166,6 +1500,65 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
     </message>
 </context>
 <context>
+    <name>ServiceSpecClone</name>
+    <message>
+        <location filename="../services/docker/ServiceSpecClone.cpp" line="+21"/>
+        <source>the active service has no %1</source>
+        <translation>dem aktiven Dienst fehlt %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the active service&apos;s %1 must be %2</source>
+        <translation>%1 des aktiven Dienstes muss %2 sein</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>the active service&apos;s inspect answer is not valid JSON at byte %1: %2</source>
+        <translation>die Inspect-Antwort des aktiven Dienstes ist kein gültiges JSON bei Byte %1: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the active service&apos;s inspect answer is not a JSON object</source>
+        <translation>die Inspect-Antwort des aktiven Dienstes ist kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>cannot clone a service without the application&apos;s name</source>
+        <translation>ohne den Namen der Anwendung kann kein Dienst geklont werden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>`%1` is not a valid image tag (letters, digits, _ . -; at most 128, not starting with . or -)</source>
+        <translation>`%1` ist kein gültiger Image-Tag (Buchstaben, Ziffern, _ . -; höchstens 128, nicht mit . oder - am Anfang)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>port %1 is not between 1 and 65535</source>
+        <translation>Port %1 liegt nicht zwischen 1 und 65535</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a per-color port needs the name of the application&apos;s port variable</source>
+        <translation>ein Port je Farbe braucht den Namen der Port-Variablen der Anwendung</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+24"/>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a list</source>
+        <translation>eine Liste</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the active service is already called %1; clone it into the other color</source>
+        <translation>der aktive Dienst heißt bereits %1; klonen Sie ihn in die andere Farbe</translation>
+    </message>
+</context>
+<context>
     <name>SimulateCommand</name>
     <message>
         <location filename="../app/cli/SimulateCommand.cpp" line="+89"/>
@@ -1372,6 +1765,39 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <location line="+19"/>
         <source>Could not %1 in the history database %2: action %3 has an unknown kind %4.</source>
         <translation>In der Verlaufsdatenbank %2 war es nicht möglich, %1: Aktion %3 hat eine unbekannte Art %4.</translation>
+    </message>
+</context>
+<context>
+    <name>TraefikScrapeWindow</name>
+    <message>
+        <location filename="../services/metrics/TraefikScrapeWindow.cpp" line="+186"/>
+        <source>a metrics window needs at least two scrapes of Traefik&apos;s /metrics, got %1</source>
+        <translation>ein Metrikfenster braucht mindestens zwei Abrufe von Traefiks /metrics, erhalten: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>scrape %1 of the metrics window has no time</source>
+        <translation>Abruf %1 des Metrikfensters hat keinen Zeitpunkt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>scrape %1 of the metrics window is not later than scrape %2</source>
+        <translation>Abruf %1 des Metrikfensters ist nicht später als Abruf %2</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>%1: no p95, the latency histogram saw no requests in the window</source>
+        <translation>%1: kein p95, das Latenz-Histogramm hat im Fenster keine Anfragen gesehen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: p95 is above the largest finite bucket bound, %2 ms (only a lower bound)</source>
+        <translation>%1: p95 liegt über der größten endlichen Bucket-Grenze, %2 ms (nur eine Untergrenze)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: p95 %2 ms, interpolated within the histogram bucket %3–%4 ms</source>
+        <translation>%1: p95 %2 ms, interpoliert innerhalb des Histogramm-Buckets %3–%4 ms</translation>
     </message>
 </context>
 <context>
