@@ -56,13 +56,6 @@ class TestCli : public QObject
         return env;
     }
 
-    void startCli(QProcess &p, const QStringList &args) const
-    {
-        p.setProcessEnvironment(environment());
-        p.start(QStringLiteral(OPTIMIST_CLI), args);
-        QVERIFY(p.waitForStarted());
-    }
-
     Run cli(const QStringList &args, int timeoutMs = 60000) const
     {
         QProcess p;
@@ -92,6 +85,27 @@ class TestCli : public QObject
             seen += QString::fromUtf8(p.readAllStandardOutput());
         }
         return true;
+    }
+
+    /// Starts `rollout v2` on a fresh healthy sandbox in the background and waits until its
+    /// output shows @p stage; @p seen collects the output so far.
+    bool startSandboxRollout(QProcess &p, const QString &speed, const QString &stage,
+                             QString &seen) const
+    {
+        p.setProcessEnvironment(environment());
+        p.start(QStringLiteral(OPTIMIST_CLI),
+                {QStringLiteral("rollout"), QStringLiteral("v2"), QStringLiteral("--sandbox"),
+                 QStringLiteral("healthy"), QStringLiteral("--speed"), speed});
+        return p.waitForStarted() && waitForOutput(p, seen, stage, 30000);
+    }
+
+    /// The id of the newest rollout in the history, as the CLI takes it.
+    QString newestRolloutId() const
+    {
+        const Run h = cli({QStringLiteral("history"), QStringLiteral("--json")});
+        return h.json().isEmpty()
+                   ? QString()
+                   : QString::number(h.json().first().value(QStringLiteral("rollout")).toInt());
     }
 
     void resetState()
@@ -317,11 +331,9 @@ private Q_SLOTS:
     void controlsFromAnotherProcess()
     {
         QProcess rollout;
-        startCli(rollout,
-                 {QStringLiteral("rollout"), QStringLiteral("v2"), QStringLiteral("--sandbox"),
-                  QStringLiteral("healthy"), QStringLiteral("--speed"), QStringLiteral("30")});
         QString seen;
-        QVERIFY2(waitForOutput(rollout, seen, QStringLiteral("Observing 10%"), 30000),
+        QVERIFY2(startSandboxRollout(rollout, QStringLiteral("30"), QStringLiteral("Observing 10%"),
+                                     seen),
                  qPrintable(seen));
 
         const Run pause = cli({QStringLiteral("pause")});
@@ -338,9 +350,8 @@ private Q_SLOTS:
         const Run status = cli({QStringLiteral("status")});
         QVERIFY2(status.out.contains(QLatin1String("running")), qPrintable(status.out));
 
-        const Run id = cli({QStringLiteral("history"), QStringLiteral("--json")});
-        const QString rolloutId =
-            QString::number(id.json().first().value(QStringLiteral("rollout")).toInt());
+        const QString rolloutId = newestRolloutId();
+        QVERIFY(!rolloutId.isEmpty());
         const Run resume = cli({QStringLiteral("resume"), rolloutId});
         QVERIFY2(resume.exitCode == 0, qPrintable(resume.out + resume.err));
         const Run promote = cli({QStringLiteral("promote"), QStringLiteral("--fully")});
@@ -373,11 +384,9 @@ private Q_SLOTS:
     {
         QFETCH(bool, resume);
         QProcess rollout;
-        startCli(rollout,
-                 {QStringLiteral("rollout"), QStringLiteral("v2"), QStringLiteral("--sandbox"),
-                  QStringLiteral("healthy"), QStringLiteral("--speed"), QStringLiteral("60")});
         QString seen;
-        QVERIFY2(waitForOutput(rollout, seen, QStringLiteral("Observing 25%"), 30000),
+        QVERIFY2(startSandboxRollout(rollout, QStringLiteral("60"), QStringLiteral("Observing 25%"),
+                                     seen),
                  qPrintable(seen));
         ::kill(pid_t(rollout.processId()), SIGKILL);
         QVERIFY(rollout.waitForFinished(10000));
@@ -388,9 +397,8 @@ private Q_SLOTS:
         QCOMPARE(blocked.exitCode, 1);
         QVERIFY2(blocked.err.contains(QLatin1String("unfinished")), qPrintable(blocked.err));
 
-        const Run h = cli({QStringLiteral("history"), QStringLiteral("--json")});
-        const QString id =
-            QString::number(h.json().first().value(QStringLiteral("rollout")).toInt());
+        const QString id = newestRolloutId();
+        QVERIFY(!id.isEmpty());
         const Run recovered = cli({resume ? QStringLiteral("resume") : QStringLiteral("rollback"),
                                    id, QStringLiteral("--speed"), QStringLiteral("100000")});
         QCOMPARE(recovered.exitCode, resume ? 0 : 3);
@@ -462,11 +470,9 @@ private Q_SLOTS:
     void interruptRollsBack()
     {
         QProcess rollout;
-        startCli(rollout,
-                 {QStringLiteral("rollout"), QStringLiteral("v2"), QStringLiteral("--sandbox"),
-                  QStringLiteral("healthy"), QStringLiteral("--speed"), QStringLiteral("60")});
         QString seen;
-        QVERIFY2(waitForOutput(rollout, seen, QStringLiteral("Observing 10%"), 30000),
+        QVERIFY2(startSandboxRollout(rollout, QStringLiteral("60"), QStringLiteral("Observing 10%"),
+                                     seen),
                  qPrintable(seen));
         ::kill(pid_t(rollout.processId()), SIGINT);
         QVERIFY(rollout.waitForFinished(60000));
