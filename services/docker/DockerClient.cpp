@@ -162,6 +162,7 @@ public:
     Error transportError(const Record &r, CURLcode code, const DockerTransfer &t) const;
     Error httpError(const Record &r, int status, const QByteArray &body) const;
     Error timeoutError(const Record &r) const;
+    bool isTlsFailure(CURLcode code, const QString &detail) const;
 
     DockerClient *q;
     DockerEndpoint endpoint;
@@ -344,13 +345,12 @@ void DockerClient::Private::finished(CURL *easy, CURLcode code)
         complete(id, response);
         return;
     }
-    const Error error = transportError(*r, code, t);
-    if (mayRepeat && error.kind == Error::Kind::Unreachable && isConnectionFailure(code) &&
-        !error.message.contains(QLatin1String("TLS"))) {
+    // A TLS failure is the same on every attempt: not repeated.
+    if (mayRepeat && isConnectionFailure(code) && !isTlsFailure(code, t.errorText())) {
         scheduleRetry(*r);
         return;
     }
-    complete(id, error);
+    complete(id, transportError(*r, code, t));
 }
 
 void DockerClient::Private::sweepRecords()
@@ -406,6 +406,21 @@ Error DockerClient::Private::timeoutError(const Record &r) const
                      .arg(ms)};
 }
 
+bool DockerClient::Private::isTlsFailure(CURLcode code, const QString &detail) const
+{
+    if (endpoint.kind != DockerEndpoint::Kind::Tcp || !endpoint.tls)
+        return false;
+    if (isTlsCode(code))
+        return true;
+    // A client certificate the daemon rejects shows as an alert while receiving (with TLS 1.3
+    // the client's side of the handshake is already complete), not as an SSL error code.
+    return isConnectionFailure(code) &&
+           (detail.contains(QLatin1String("SSL"), Qt::CaseInsensitive) ||
+            detail.contains(QLatin1String("TLS")) ||
+            detail.contains(QLatin1String("alert"), Qt::CaseInsensitive) ||
+            detail.contains(QLatin1String("certificate"), Qt::CaseInsensitive));
+}
+
 Error DockerClient::Private::transportError(const Record &r, CURLcode code,
                                             const DockerTransfer &t) const
 {
@@ -416,14 +431,7 @@ Error DockerClient::Private::transportError(const Record &r, CURLcode code,
     if (code == CURLE_OPERATION_TIMEDOUT)
         return timeoutError(r);
 
-    const bool tlsEndpoint = endpoint.kind == DockerEndpoint::Kind::Tcp && endpoint.tls;
-    const bool tlsWords = detail.contains(QLatin1String("SSL"), Qt::CaseInsensitive) ||
-                          detail.contains(QLatin1String("TLS")) ||
-                          detail.contains(QLatin1String("alert"), Qt::CaseInsensitive) ||
-                          detail.contains(QLatin1String("certificate"), Qt::CaseInsensitive);
-    // A client certificate the daemon rejects shows as an alert while receiving (TLS 1.3
-    // finishes the client's side of the handshake first).
-    if (tlsEndpoint && (isTlsCode(code) || (isConnectionFailure(code) && tlsWords))) {
+    if (isTlsFailure(code, detail)) {
         const auto file = [](const QString &path) {
             return path.isEmpty() ? DockerClient::tr("(none)") : path;
         };

@@ -4,6 +4,10 @@
 
 namespace optimist {
 
+namespace {
+constexpr long kDefaultConnectTimeoutMs = 10000;
+} // namespace
+
 DockerTransfer::DockerTransfer(const DockerEndpoint &endpoint, const QByteArray &url,
                                const DockerRequest &request, bool streaming, void *owner)
     : m_url(url)
@@ -27,12 +31,12 @@ DockerTransfer::DockerTransfer(const DockerEndpoint &endpoint, const QByteArray 
     curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
 
     const qint64 timeoutMs = request.timeout.count();
-    if (timeoutMs > 0) {
-        curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(timeoutMs));
-        // A stream's timeout is an idle time, watched by DockerClient.
-        if (!streaming)
-            curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, static_cast<long>(timeoutMs));
-    }
+    // Connecting always has a limit, also for a stream without an idle timeout.
+    curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS,
+                     static_cast<long>(timeoutMs > 0 ? timeoutMs : kDefaultConnectTimeoutMs));
+    // A stream's timeout is an idle time, watched by DockerClient.
+    if (timeoutMs > 0 && !streaming)
+        curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, static_cast<long>(timeoutMs));
     if (streaming)
         curl_easy_setopt(e, CURLOPT_TCP_KEEPALIVE, 1L);
 
