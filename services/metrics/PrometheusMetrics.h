@@ -29,8 +29,10 @@ namespace optimist {
 ///
 /// increase() extrapolates to the range's edges, so counts are estimates, not integers: they
 /// are rounded, and may exceed what a direct scrape counts by up to about two of Prometheus'
-/// scrape intervals' share of the window. Ratios (error rate, mean, p95) are not affected,
-/// because every series of one target is scaled alike.
+/// scrape intervals' share of the window. Ratios (error rate, mean, p95) are hardly affected:
+/// the series of one target share their sample times and so their extrapolation, except that a
+/// series is not extrapolated below zero (a series that starts at 0 in the range is scaled a
+/// little less); sub-samples over short ranges show that most (tests: within 1 %).
 ///
 /// No data is never a pass: a color whose series are absent (empty vector) or NaN has 0
 /// requests and NaN latencies, and the engine calls the check inconclusive. Typed errors:

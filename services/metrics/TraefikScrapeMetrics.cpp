@@ -293,8 +293,7 @@ std::optional<Result<MetricsWindow>> TraefikScrapeMetrics::resolve(const Pending
 
     if (endIt == m_scrapes.cend() || startIt == m_scrapes.cend() || !(startIt < endIt)) {
         // Not covered. Unreachable when the endpoint failed and never answered since `from`.
-        const bool answeredSince =
-            !m_scrapes.empty() && m_scrapes.back().takenAt >= p.from.addMSecs(-tolerance);
+        const bool answeredSince = !m_scrapes.empty() && m_scrapes.back().takenAt > p.from;
         const bool failedSince = !m_failures.empty() && m_failures.back().at >= p.from;
         if (failedSince && !answeredSince)
             return Result<MetricsWindow>(
