@@ -59,8 +59,14 @@ TraefikScrapeMetrics::TraefikScrapeMetrics(Config config, QObject *parent)
 
 TraefikScrapeMetrics::~TraefikScrapeMetrics()
 {
-    if (m_inFlight)
+    // Nobody is answered from a destructor: the waiting replies are dropped, and the aborted
+    // scrape's finished() no longer reaches this object.
+    m_waiting.clear();
+    m_timer.stop();
+    if (m_inFlight) {
+        m_inFlight->disconnect(this);
         m_inFlight->abort();
+    }
 }
 
 void TraefikScrapeMetrics::start()
