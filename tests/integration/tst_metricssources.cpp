@@ -431,6 +431,29 @@ private Q_SLOTS:
                  qPrintable(describe(p.blue)));
         QVERIFY2(near(p.green.latencyP95Ms, d.green.latencyP95Ms, 1e-3 * d.green.latencyP95Ms),
                  qPrintable(describe(p.green)));
+        // PrometheusMetrics computes the p95 from the bucket increases by le (to know its
+        // bucket); it is what Prometheus' own histogram_quantile() gives.
+        for (const ColorMetrics *m : {&p.blue, &p.green}) {
+            const QString service = m == &p.blue ? kBlue : kGreen;
+            Answer<PrometheusApiResult> quantile;
+            prometheus.query(
+                QStringLiteral("histogram_quantile(0.95, sum by (le) (increase("
+                               "traefik_service_request_duration_seconds_bucket{service=\"%1\"}"
+                               "[%2ms])))")
+                    .arg(service)
+                    .arg(from.msecsTo(to)),
+                to, quantile.reply());
+            QTRY_COMPARE_WITH_TIMEOUT(quantile.calls, 1, 10000);
+            QVERIFY2(quantile.result->ok(), qPrintable(errorOf(*quantile.result)));
+            QCOMPARE(quantile.result->value().series.size(), 1);
+            const double promQl =
+                1000.0 * quantile.result->value().series.first().points.first().value;
+            QVERIFY2(near(m->latencyP95Ms, promQl, 1e-6 * promQl),
+                     qPrintable(QStringLiteral("%1: histogram_quantile %2 ms, computed %3 ms")
+                                    .arg(service)
+                                    .arg(promQl)
+                                    .arg(m->latencyP95Ms)));
+        }
         // The true p95 of green is 2 s: in the bucket 1.2–5 s.
         QVERIFY(p.green.latencyP95Ms > 1200 && p.green.latencyP95Ms <= 5000);
         QCOMPARE(p.blue.latencySubsamplesMs.size(), 3);
