@@ -1,0 +1,3 @@
+#include "DockerLogging.h"
+
+Q_LOGGING_CATEGORY(lcDocker, "optimist.docker", QtInfoMsg)
