@@ -1,8 +1,8 @@
 #include "DockerCluster.h"
 
 #include "DockerClient.h"
+#include "DockerClusterLogging.h"
 #include "DockerLogDemux.h"
-#include "DockerLogging.h"
 #include "ServiceSpecClone.h"
 #include "traefik/TraefikNaming.h"
 
@@ -314,7 +314,8 @@ void DockerCluster::createColor(const QString &app, Color from, Color to, const 
         post.body = body.toUtf8();
         post.headers = authHeaders();
         post.timeout = m_options.requestTimeout;
-        qCInfo(lcDocker) << "creating" << toName << "from" << fromName << "with image" << image;
+        qCInfo(lcDockerCluster) << "creating" << toName << "from" << fromName << "with image"
+                                << image;
         request(post, token, [this, reply, fromName, toName, image, auth, body](const Response &r) {
             if (!r) {
                 reply(withContext(r.error(),
@@ -615,7 +616,7 @@ void DockerCluster::removeColor(const QString &app, Color color, WriteMode mode,
                 }
                 DockerRequest remove = get(QStringLiteral("/services/%1").arg(segment(id)));
                 remove.method = "DELETE";
-                qCInfo(lcDocker) << "removing" << name;
+                qCInfo(lcDockerCluster) << "removing" << name;
                 request(remove, token, [this, reply, name, id, what, token](const Response &d) {
                     if (!d && d.error().kind != Error::Kind::NotFound) {
                         reply(withContext(d.error(), tr("cannot remove service %1").arg(name)));
@@ -752,7 +753,7 @@ void DockerCluster::runJob(const QString &app, const QString &version, const QSt
             post.headers = authHeaders();
             post.timeout = m_options.requestTimeout;
             job->deadline = QDeadlineTimer(job->timeout.count());
-            qCInfo(lcDocker) << "starting job" << job->name << "with image" << job->image;
+            qCInfo(lcDockerCluster) << "starting job" << job->name << "with image" << job->image;
             request(post, job->internal, [this, job](const Response &r) {
                 if (!r) {
                     job->reply(withContext(r.error(), tr("cannot start job %1").arg(job->name)));
@@ -880,7 +881,8 @@ void DockerCluster::removeJob(const std::shared_ptr<JobRun> &job, std::function<
     remove.method = "DELETE";
     request(remove, job->internal, [job, then](const Response &r) {
         if (!r && r.error().kind != Error::Kind::NotFound)
-            qCWarning(lcDocker) << "could not remove job service" << job->name << r.error().message;
+            qCWarning(lcDockerCluster)
+                << "could not remove job service" << job->name << r.error().message;
         then();
     });
 }

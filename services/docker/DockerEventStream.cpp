@@ -1,7 +1,7 @@
 #include "DockerEventStream.h"
 
 #include "DockerClient.h"
-#include "DockerLogging.h"
+#include "DockerClusterLogging.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -139,8 +139,8 @@ void DockerEventStream::scheduleRetry(const Error &error)
         return;
     const std::chrono::milliseconds wait = m_retry;
     m_retry = std::min(m_retry * 2, kLongestRetry);
-    qCInfo(lcDocker) << "event stream interrupted:" << error.message << "- retrying in"
-                     << wait.count() << "ms";
+    qCInfo(lcDockerCluster) << "event stream interrupted:" << error.message << "- retrying in"
+                            << wait.count() << "ms";
     Q_EMIT disconnected(error, wait);
     m_retryTimer.start(wait);
 }

@@ -1,3 +1,0 @@
-#include "DockerLogging.h"
-
-Q_LOGGING_CATEGORY(lcDocker, "optimist.docker", QtInfoMsg)
