@@ -53,8 +53,12 @@ struct Gather
     std::function<void()> done;
     void finishOne()
     {
-        if (--remaining == 0 && done)
-            done();
+        if (--remaining != 0 || !done)
+            return;
+        // Moved out first: the handler may set up the next round on this same Gather.
+        const std::function<void()> handler = std::move(done);
+        done = nullptr;
+        handler();
     }
 };
 
