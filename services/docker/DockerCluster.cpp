@@ -318,8 +318,8 @@ void DockerCluster::createColor(const QString &app, Color from, Color to, const 
         post.body = body.toUtf8();
         post.headers = authHeaders();
         post.timeout = m_options.requestTimeout;
-        qCInfo(lcDockerCluster) << "creating" << toName << "from" << fromName << "with image"
-                                << image;
+        qCDebug(lcDockerCluster) << "creating" << toName << "from" << fromName << "with image"
+                                 << image;
         request(post, token, [this, reply, fromName, toName, image, auth, body](const Response &r) {
             if (!r) {
                 reply(withContext(r.error(),
@@ -620,7 +620,7 @@ void DockerCluster::removeColor(const QString &app, Color color, WriteMode mode,
                 }
                 DockerRequest remove = get(QStringLiteral("/services/%1").arg(segment(id)));
                 remove.method = "DELETE";
-                qCInfo(lcDockerCluster) << "removing" << name;
+                qCDebug(lcDockerCluster) << "removing" << name;
                 request(remove, token, [this, reply, name, id, what, token](const Response &d) {
                     if (!d && d.error().kind != Error::Kind::NotFound) {
                         reply(withContext(d.error(), tr("cannot remove service %1").arg(name)));
@@ -757,7 +757,7 @@ void DockerCluster::runJob(const QString &app, const QString &version, const QSt
             post.headers = authHeaders();
             post.timeout = m_options.requestTimeout;
             job->deadline = QDeadlineTimer(job->timeout.count());
-            qCInfo(lcDockerCluster) << "starting job" << job->name << "with image" << job->image;
+            qCDebug(lcDockerCluster) << "starting job" << job->name << "with image" << job->image;
             request(post, job->internal, [this, job](const Response &r) {
                 if (!r) {
                     job->reply(withContext(r.error(), tr("cannot start job %1").arg(job->name)));

@@ -139,8 +139,8 @@ void DockerEventStream::scheduleRetry(const Error &error)
         return;
     const std::chrono::milliseconds wait = m_retry;
     m_retry = std::min(m_retry * 2, kLongestRetry);
-    qCInfo(lcDockerCluster) << "event stream interrupted:" << error.message << "- retrying in"
-                            << wait.count() << "ms";
+    qCDebug(lcDockerCluster) << "event stream interrupted:" << error.message << "- retrying in"
+                             << wait.count() << "ms";
     Q_EMIT disconnected(error, wait);
     m_retryTimer.start(wait);
 }
