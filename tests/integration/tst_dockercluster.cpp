@@ -12,6 +12,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocalServer>
+#include <QLocalSocket>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QTcpServer>
@@ -570,6 +572,54 @@ private Q_SLOTS:
             this, 60s);
         QVERIFY(w && !*w);
         QCOMPARE(w->error().kind, Error::Kind::Unreachable);
+    }
+
+    void daemonLostWhileWaiting()
+    {
+        // A unix-socket relay to the real daemon, cut while waitHealthy polls through it.
+        const QString daemonSocket = QUrl(qEnvironmentVariable("OPTIMIST_TEST_DOCKER_HOST")).path();
+        QTemporaryDir dir;
+        QLocalServer relay;
+        QVERIFY(relay.listen(dir.filePath(QStringLiteral("relay.sock"))));
+        QList<QLocalSocket *> sockets;
+        int requests = 0;
+        connect(&relay, &QLocalServer::newConnection, this, [&] {
+            while (QLocalSocket *client = relay.nextPendingConnection()) {
+                auto *daemon = new QLocalSocket(client);
+                daemon->connectToServer(daemonSocket);
+                connect(client, &QLocalSocket::readyRead, daemon, [client, daemon, &requests] {
+                    ++requests;
+                    daemon->write(client->readAll());
+                });
+                connect(daemon, &QLocalSocket::readyRead, client,
+                        [client, daemon] { client->write(daemon->readAll()); });
+                connect(daemon, &QLocalSocket::disconnected, client,
+                        &QLocalSocket::disconnectFromServer);
+                sockets << client;
+            }
+        });
+        DockerEndpoint relayed;
+        relayed.kind = DockerEndpoint::Kind::Unix;
+        relayed.socketPath = relay.fullServerName();
+        DockerClient client(relayed);
+        DockerCluster cluster(&client);
+
+        createService(Color::Green, QStringLiteral("v5"), freePort(), 1); // never healthy
+        std::optional<Result<ColorService>> result;
+        cluster.waitHealthy(
+            m_app, Color::Green, 60s,
+            Reply<ColorService>(this, [&result](const Result<ColorService> &r) { result = r; }));
+        QTRY_VERIFY_WITH_TIMEOUT(requests >= 6, 10000); // it polls through the relay
+        QVERIFY(!result);
+        relay.close();
+        for (QLocalSocket *socket : std::as_const(sockets))
+            socket->abort();
+        QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 20000);
+        QVERIFY(!*result);
+        QCOMPARE(result->error().kind, Error::Kind::Unreachable);
+        QVERIFY2(result->error().message.contains(m_app + QStringLiteral("-green")),
+                 qPrintable(result->error().message));
+        qDeleteAll(sockets);
     }
 
     void cliRolloutAgainstSwarm()
