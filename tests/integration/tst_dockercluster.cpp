@@ -312,6 +312,7 @@ private Q_SLOTS:
         const auto again = createColor(Color::Blue, Color::Green, QStringLiteral("v2"));
         QVERIFY(!again);
         QCOMPARE(again.error().kind, Error::Kind::Conflict);
+        qInfo() << again.error().message;
         QVERIFY2(again.error().message.contains(QStringLiteral("%1-green").arg(m_app)),
                  qPrintable(again.error().message));
         QVERIFY2(again.error().message.contains(QStringLiteral("exists")),
@@ -346,6 +347,7 @@ private Q_SLOTS:
         const auto r = waitHealthy(Color::Green, 120s);
         QVERIFY(!r);
         QCOMPARE(r.error().kind, Error::Kind::Unhealthy);
+        qInfo() << "after" << timer.elapsed() << "ms:" << r.error().message;
         QVERIFY2(timer.elapsed() < 60000, qPrintable(QString::number(timer.elapsed())));
         QVERIFY2(r.error().message.contains(QStringLiteral("non-zero exit (1)")),
                  qPrintable(r.error().message));
@@ -365,6 +367,7 @@ private Q_SLOTS:
         const auto r = waitHealthy(Color::Green, 150s);
         QVERIFY(!r);
         QCOMPARE(r.error().kind, Error::Kind::Unhealthy);
+        qInfo() << "after" << timer.elapsed() << "ms:" << r.error().message;
         QVERIFY2(timer.elapsed() < 100000, qPrintable(QString::number(timer.elapsed())));
         QVERIFY2(r.error().message.contains(QStringLiteral("unhealthy")),
                  qPrintable(r.error().message));
@@ -522,6 +525,7 @@ private Q_SLOTS:
         const auto r = createColor(Color::Blue, Color::Green, QStringLiteral("v9-missing"));
         QVERIFY(!r);
         QCOMPARE(r.error().kind, Error::Kind::NotFound);
+        qInfo() << r.error().message;
         QVERIFY2(r.error().message.contains(m_image + QStringLiteral(":v9-missing")),
                  qPrintable(r.error().message));
         QCOMPARE(servicesOfApp(), QStringList{m_app + QStringLiteral("-blue")});
@@ -547,6 +551,7 @@ private Q_SLOTS:
             this, 70s);
         QVERIFY(health && !*health);
         QCOMPARE(health->error().kind, Error::Kind::Unhealthy);
+        qInfo() << "after" << timer.elapsed() << "ms:" << health->error().message;
         QVERIFY2(health->error().message.contains(QStringLiteral("No such image")),
                  qPrintable(health->error().message));
         QVERIFY2(timer.elapsed() < 30000, qPrintable(QString::number(timer.elapsed())));
@@ -565,6 +570,7 @@ private Q_SLOTS:
         QVERIFY(r);
         QVERIFY(!*r);
         QCOMPARE(r->error().kind, Error::Kind::Unreachable);
+        qInfo() << r->error().message;
         QVERIFY2(r->error().message.contains(wrong.socketPath), qPrintable(r->error().message));
 
         auto w = await<ColorService>(
@@ -617,6 +623,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 20000);
         QVERIFY(!*result);
         QCOMPARE(result->error().kind, Error::Kind::Unreachable);
+        qInfo() << result->error().message;
         QVERIFY2(result->error().message.contains(m_app + QStringLiteral("-green")),
                  qPrintable(result->error().message));
         qDeleteAll(sockets);
