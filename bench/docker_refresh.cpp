@@ -61,7 +61,10 @@ qint64 peakRssKib()
     return -1;
 }
 
-template <typename Predicate> bool runUntil(Predicate done, int timeoutMs)
+/// Runs the event loop until @p done or @p timeoutMs; Ctrl-C ends the wait unless the caller is
+/// cleaning up.
+template <typename Predicate>
+bool runUntil(Predicate done, int timeoutMs, bool interruptible = true)
 {
     QElapsedTimer clock;
     clock.start();
@@ -70,7 +73,7 @@ template <typename Predicate> bool runUntil(Predicate done, int timeoutMs)
     QTimer tick;
     tick.start(50);
     while (!done()) {
-        if (g_interrupted || clock.elapsed() > timeoutMs)
+        if ((interruptible && g_interrupted) || clock.elapsed() > timeoutMs)
             return false;
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
     }
@@ -79,12 +82,12 @@ template <typename Predicate> bool runUntil(Predicate done, int timeoutMs)
 
 /// One request, waited for (setup and teardown only; the measurement issues all at once).
 std::optional<Result<DockerResponse>> call(DockerClient &client, const DockerRequest &request,
-                                           int timeoutMs = 30000)
+                                           bool interruptible = true)
 {
     std::optional<Result<DockerResponse>> result;
     client.send(request, Reply<DockerResponse>(
                              &client, [&](const Result<DockerResponse> &r) { result = r; }));
-    if (!runUntil([&] { return result.has_value(); }, timeoutMs))
+    if (!runUntil([&] { return result.has_value(); }, 30000, interruptible))
         return std::nullopt;
     return result;
 }
@@ -234,10 +237,21 @@ int main(int argc, char **argv)
     out(QStringLiteral("endpoint=") + endpoint.value().uri());
 
     QStringList created;
+    const QString runId = QStringLiteral("%1").arg(QCoreApplication::applicationPid());
     const auto cleanup = [&] {
+        // Also what a create interrupted before its answer may have left: found by label.
+        QStringList ids = created;
+        DockerRequest labelled = request("GET", QStringLiteral("/services"));
+        labelled.query.addQueryItem(QStringLiteral("filters"),
+                                    filter("label", QStringLiteral("optimist.bench=") + runId));
+        if (const auto listed = call(client, labelled, false); listed && listed->ok())
+            for (const QJsonValue &service : listed->value().json().array())
+                if (!ids.contains(service[QStringLiteral("ID")].toString()))
+                    ids << service[QStringLiteral("ID")].toString();
         int removed = 0;
-        for (const QString &id : std::as_const(created)) {
-            const auto r = call(client, request("DELETE", QStringLiteral("/services/") + id));
+        for (const QString &id : std::as_const(ids)) {
+            const auto r =
+                call(client, request("DELETE", QStringLiteral("/services/") + id), false);
             if (r && (r->ok() || r->error().kind == Error::Kind::NotFound))
                 ++removed;
             else
@@ -281,7 +295,6 @@ int main(int argc, char **argv)
     const QList<int> ports = freePorts(serviceCount);
     if (ports.size() < serviceCount)
         return fail(QStringLiteral("not enough free ports"));
-    const QString runId = QStringLiteral("%1").arg(QCoreApplication::applicationPid());
     for (int i = 0; i < serviceCount && !g_interrupted; ++i) {
         const QJsonObject spec{
             {QStringLiteral("Name"), QStringLiteral("optimist-bench-%1-%2").arg(runId).arg(i)},
@@ -297,8 +310,10 @@ int main(int argc, char **argv)
             {QStringLiteral("Mode"),
              QJsonObject{{QStringLiteral("Replicated"),
                           QJsonObject{{QStringLiteral("Replicas"), replicas}}}}}};
-        const auto r = call(client, request("POST", QStringLiteral("/services/create"),
-                                            QJsonDocument(spec).toJson(QJsonDocument::Compact)));
+        const auto r = call(client,
+                            request("POST", QStringLiteral("/services/create"),
+                                    QJsonDocument(spec).toJson(QJsonDocument::Compact)),
+                            false);
         if (!r || !r->ok())
             return fail(failure(r));
         created << r->value().json()[QStringLiteral("ID")].toString();
@@ -312,7 +327,9 @@ int main(int argc, char **argv)
     QElapsedTimer waiting;
     waiting.start();
     while (running < wanted) {
-        if (g_interrupted || waiting.elapsed() > 180000)
+        if (g_interrupted)
+            return fail(QStringLiteral("interrupted"));
+        if (waiting.elapsed() > 180000)
             return fail(QStringLiteral("%1 of %2 tasks running after %3 s")
                             .arg(running)
                             .arg(wanted)

@@ -11,6 +11,7 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <cerrno>
 #include <map>
 
 namespace optimist {
@@ -446,18 +447,27 @@ Error DockerClient::Private::transportError(const Record &r, CURLcode code,
                      file(endpoint.certFile), file(endpoint.keyFile))};
     }
 
-    if (endpoint.kind == DockerEndpoint::Kind::Unix && code == CURLE_COULDNT_CONNECT &&
-        !QFileInfo::exists(endpoint.socketPath)) {
-        return Error{Error::Kind::Unreachable,
-                     DockerClient::tr("Cannot reach the Docker daemon at %1 (from %2): the socket "
-                                      "does not exist. Start dockerd, or choose another endpoint.")
-                         .arg(endpoint.uri(), endpoint.sourceDescription())};
-    }
     if (code == CURLE_COULDNT_CONNECT || code == CURLE_COULDNT_RESOLVE_HOST) {
+        const int number = t.osErrno();
+        if (endpoint.kind == DockerEndpoint::Kind::Unix &&
+            (number == ENOENT || !QFileInfo::exists(endpoint.socketPath)))
+            return Error{Error::Kind::Unreachable,
+                         DockerClient::tr("Cannot reach the Docker daemon at %1 (from %2): the "
+                                          "socket does not exist. Start dockerd, or choose "
+                                          "another endpoint.")
+                             .arg(endpoint.uri(), endpoint.sourceDescription())};
+        if (number == EACCES || number == EPERM)
+            return Error{Error::Kind::Unreachable,
+                         DockerClient::tr("Cannot reach the Docker daemon at %1 (from %2): "
+                                          "permission denied. Ask for access to it (on Linux, "
+                                          "membership of the docker group).")
+                             .arg(endpoint.uri(), endpoint.sourceDescription())};
+        // curl's own text says "Couldn't connect to server"; the system's says why.
+        const QString reason = number != 0 ? qt_error_string(number) : detail;
         return Error{Error::Kind::Unreachable,
                      DockerClient::tr("Cannot reach the Docker daemon at %1 (from %2): %3. Check "
                                       "that dockerd is running and listening there.")
-                         .arg(endpoint.uri(), endpoint.sourceDescription(), detail)};
+                         .arg(endpoint.uri(), endpoint.sourceDescription(), reason)};
     }
     return Error{Error::Kind::Unreachable,
                  DockerClient::tr("The connection to the Docker daemon at %1 (from %2) failed "

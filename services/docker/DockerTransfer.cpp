@@ -100,6 +100,13 @@ QString DockerTransfer::errorText() const
     return QString::fromUtf8(m_errorBuffer).trimmed();
 }
 
+int DockerTransfer::osErrno() const
+{
+    long number = 0;
+    curl_easy_getinfo(m_easy, CURLINFO_OS_ERRNO, &number);
+    return static_cast<int>(number);
+}
+
 size_t DockerTransfer::onWrite(char *data, size_t size, size_t count, void *self)
 {
     auto *t = static_cast<DockerTransfer *>(self);

@@ -42,6 +42,8 @@ public:
     qint64 idleMs() const { return m_idle.elapsed(); }
     /// libcurl's own description of the last failure (may be empty).
     QString errorText() const;
+    /// The system's error number of the last failed connect or I/O call, 0 when none.
+    int osErrno() const;
 
 private:
     static size_t onWrite(char *data, size_t size, size_t count, void *self);

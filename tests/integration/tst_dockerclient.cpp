@@ -209,6 +209,8 @@ private Q_SLOTS:
         QCOMPARE(out->error().kind, Error::Kind::Unreachable);
         QVERIFY2(out->error().message.contains(QStringLiteral("127.0.0.1:%1").arg(port)),
                  why(out).constData());
+        QVERIFY2(out->error().message.contains(QLatin1String("Connection refused")),
+                 why(out).constData());
     }
 
     void unknownServiceIsNotFoundWithTheDaemonsMessage()

@@ -4,12 +4,19 @@
 #include "docker/DockerClient.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QPointer>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
 
+#include <QTemporaryDir>
+
 #include <optional>
+
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
 
 using namespace optimist;
 using namespace std::chrono_literals;
@@ -318,6 +325,30 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(out.has_value(), 5000);
         QCOMPARE(out->error().kind, Error::Kind::Unreachable);
         QVERIFY2(out->error().message.contains(endpoint.socketPath), why(out).constData());
+    }
+
+    void socketWithoutDaemonIsRefused()
+    {
+        // A socket file nobody listens on: what a crashed dockerd leaves behind.
+        QTemporaryDir dir;
+        const QByteArray path = QFile::encodeName(dir.filePath(QStringLiteral("docker.sock")));
+        const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
+        sockaddr_un address{};
+        address.sun_family = AF_UNIX;
+        qstrncpy(address.sun_path, path.constData(), sizeof address.sun_path);
+        QCOMPARE(::bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof address), 0);
+        ::close(fd);
+
+        DockerEndpoint endpoint;
+        endpoint.kind = DockerEndpoint::Kind::Unix;
+        endpoint.socketPath = QFile::decodeName(path);
+        DockerClient client(endpoint);
+        const Outcome out = call(client, get(QStringLiteral("/info")));
+        QVERIFY(out.has_value() && !out->ok());
+        QCOMPARE(out->error().kind, Error::Kind::Unreachable);
+        QVERIFY2(out->error().message.contains(endpoint.socketPath), why(out).constData());
+        QVERIFY2(out->error().message.contains(QLatin1String("Connection refused")),
+                 why(out).constData());
     }
 
     void destroyingTheClientMidTransferIsClean()
