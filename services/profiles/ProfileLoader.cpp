@@ -24,14 +24,16 @@ namespace optimist {
 namespace {
 
 enum class SettingType {
-    Text,      ///< any scalar, as written
-    Scenario,  ///< a shipped scenario name, or the path of a scenario file
-    Path,      ///< a file or folder, relative to the profile's folder
-    Url,       ///< an http(s) URL
-    Bool,      ///< true or false
-    Int,       ///< a whole number between minimum and maximum
-    TextList,  ///< a list of scalars
-    SecretRef, ///< keychain:SERVICE/ACCOUNT
+    Text,       ///< any scalar, as written
+    Scenario,   ///< a shipped scenario name, or the path of a scenario file
+    Path,       ///< a file or folder, relative to the profile's folder
+    Url,        ///< an http(s) URL
+    Bool,       ///< true or false
+    Int,        ///< a whole number between minimum and maximum
+    TextList,   ///< a list of scalars
+    SecretRef,  ///< keychain:SERVICE/ACCOUNT
+    ColorPorts, ///< {blue: N, green: M}: two distinct ports 1..65535
+    EnvName,    ///< an environment variable's name
 };
 
 struct SettingSpec
@@ -116,6 +118,14 @@ const SettingSpec kPrometheusMetrics[] = {
      QT_TRANSLATE_NOOP("ProfileLoader", "the Prometheus server, e.g. http://127.0.0.1:9090"), 0, 0},
 };
 
+const SettingSpec kSandboxMetrics[] = {
+    {"scenario", SettingType::Scenario, false,
+     QT_TRANSLATE_NOOP("ProfileLoader",
+                       "the traffic the sandbox simulates for a docker cluster: a shipped scenario "
+                       "(default healthy) or the path of a scenario file"),
+     0, 0},
+};
+
 const SettingSpec kApplication[] = {
     {"name", SettingType::Text, true,
      QT_TRANSLATE_NOOP("ProfileLoader",
@@ -128,12 +138,22 @@ const SettingSpec kApplication[] = {
      0},
     {"stickyCookie", SettingType::Text, false,
      QT_TRANSLATE_NOOP("ProfileLoader", "the sticky-session cookie (default NAME_color)"), 0, 0},
+    {"ports", SettingType::ColorPorts, false,
+     QT_TRANSLATE_NOOP(
+         "ProfileLoader",
+         "the port of each color on the host network, e.g. {blue: 8081, green: 8082}"),
+     1, 65535},
+    {"portVariable", SettingType::EnvName, false,
+     QT_TRANSLATE_NOOP("ProfileLoader",
+                       "the environment variable the application reads its port from (default "
+                       "PORT)"),
+     0, 0},
 };
 
 const KindSchema kClusterKinds[] = {{"sandbox", kSandboxCluster}, {"docker", kDockerCluster}};
 const KindSchema kRouterKinds[] = {{"sandbox", {}}, {"redis", kRedisRouter}, {"file", kFileRouter}};
 const KindSchema kMetricsKinds[] = {
-    {"sandbox", {}}, {"traefik", kTraefikMetrics}, {"prometheus", kPrometheusMetrics}};
+    {"sandbox", kSandboxMetrics}, {"traefik", kTraefikMetrics}, {"prometheus", kPrometheusMetrics}};
 
 const char *const kTopLevelKeys[] = {"name",    "description",  "cluster", "router",
                                      "metrics", "applications", "plan",    "secrets"};
@@ -424,10 +444,21 @@ private:
         if (!clusterOk)
             return;
         const bool sandbox = m_profile.cluster.kind == kSandbox;
-        checkCompanion(QStringLiteral("router"), hasRouter, routerOk, sandbox, &m_profile.router,
-                       QStringLiteral("redis, file"));
-        checkCompanion(QStringLiteral("metrics"), hasMetrics, metricsOk, sandbox,
-                       &m_profile.metrics, QStringLiteral("traefik, prometheus"));
+        // A docker cluster may go with the sandbox's simulated Traefik and metrics, both at once
+        // (the simulated metrics follow the simulated weights).
+        const bool simulatedTraffic = !sandbox && hasRouter && hasMetrics && routerOk &&
+                                      metricsOk && m_profile.router.kind == kSandbox &&
+                                      m_profile.metrics.kind == kSandbox;
+        checkCompanion(QStringLiteral("router"), hasRouter, routerOk, sandbox || simulatedTraffic,
+                       &m_profile.router, QStringLiteral("redis, file"));
+        checkCompanion(QStringLiteral("metrics"), hasMetrics, metricsOk,
+                       sandbox || simulatedTraffic, &m_profile.metrics,
+                       QStringLiteral("traefik, prometheus"));
+        const QString metricsScenario = QStringLiteral("metrics.scenario");
+        if (sandbox && m_profile.metrics.settings.contains(QStringLiteral("scenario")))
+            fail(m_lines.value(metricsScenario, 1), metricsScenario,
+                 ProfileLoader::tr("only with a docker cluster; a sandbox cluster's scenario is "
+                                   "cluster.scenario"));
         const QString context = QStringLiteral("cluster.context");
         if (m_profile.cluster.settings.contains(QStringLiteral("endpoint")) &&
             m_profile.cluster.settings.contains(QStringLiteral("context")))
@@ -452,8 +483,9 @@ private:
         if (ok && component->kind == kSandbox && !sandboxCluster) {
             const QString kindPath = section + QStringLiteral(".kind");
             fail(m_lines.value(kindPath, 1), kindPath,
-                 ProfileLoader::tr("kind sandbox only goes with a sandbox cluster; with a %1 "
-                                   "cluster use one of: %2")
+                 ProfileLoader::tr("kind sandbox goes with a sandbox cluster, or with a %1 "
+                                   "cluster when router and metrics are both sandbox; else use "
+                                   "one of: %2")
                      .arg(m_profile.cluster.kind, realKinds));
         }
     }
@@ -618,6 +650,22 @@ private:
             }
             return list;
         }
+        case SettingType::ColorPorts:
+            return readColorPorts(e, spec, hint);
+        case SettingType::EnvName: {
+            const auto text = readText(e, hint);
+            if (!text)
+                return {};
+            static const QRegularExpression form(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
+            if (!form.match(*text).hasMatch()) {
+                fail(e.line, e.path,
+                     ProfileLoader::tr("`%1` is not a variable name; use letters, digits and _, "
+                                       "not starting with a digit (%2)")
+                         .arg(*text, hint));
+                return {};
+            }
+            return *text;
+        }
         case SettingType::SecretRef: {
             const auto text = readText(e, hint);
             if (!text)
@@ -638,6 +686,50 @@ private:
         return {};
     }
 
+    /// {blue: N, green: M}: both colors, distinct, each within the spec's range.
+    QVariant readColorPorts(const Entry &e, const SettingSpec &spec, const QString &hint)
+    {
+        if (!e.value.IsMap()) {
+            fail(e.line, e.path, ProfileLoader::tr("must be a map: %1").arg(hint));
+            return {};
+        }
+        QVariantMap ports;
+        bool good = true;
+        for (const Entry &p : entries(e.value, e.path)) {
+            if (p.key != QLatin1String("blue") && p.key != QLatin1String("green")) {
+                fail(p.line, p.path,
+                     ProfileLoader::tr("unknown key `%1`; expected blue and green").arg(p.key));
+                good = false;
+                continue;
+            }
+            const QJsonValue value = p.value.IsScalar() ? scalarToJson(p.value) : QJsonValue();
+            const double number = value.toDouble(std::numeric_limits<double>::quiet_NaN());
+            if (!value.isDouble() || number != std::floor(number) || number < spec.minimum ||
+                number > spec.maximum) {
+                fail(p.line, p.path,
+                     ProfileLoader::tr("must be a port number from %1 to %2")
+                         .arg(QString::number(spec.minimum), QString::number(spec.maximum)));
+                good = false;
+                continue;
+            }
+            ports.insert(p.key, static_cast<int>(number));
+        }
+        if (!good)
+            return {};
+        if (ports.size() != 2) {
+            fail(e.line, e.path,
+                 ProfileLoader::tr("give the ports of both colors, blue and green (%1)").arg(hint));
+            return {};
+        }
+        if (ports.value(QStringLiteral("blue")) == ports.value(QStringLiteral("green"))) {
+            fail(e.line, e.path,
+                 ProfileLoader::tr("blue and green need different ports; both are %1")
+                     .arg(ports.value(QStringLiteral("blue")).toInt()));
+            return {};
+        }
+        return ports;
+    }
+
     void readApplications(const Entry &e)
     {
         if (!e.value.IsSequence()) {
@@ -655,6 +747,12 @@ private:
                 continue;
             }
             QVariantMap settings = readSettings(entries(item, path), kApplication, path, line, {});
+            const QString portVariablePath = childPath(path, QStringLiteral("portVariable"));
+            if (settings.contains(QStringLiteral("portVariable")) &&
+                !m_lines.contains(childPath(path, QStringLiteral("ports"))))
+                fail(m_lines.value(portVariablePath, line), portVariablePath,
+                     ProfileLoader::tr("only with ports: the variable is set to each color's "
+                                       "port"));
             const QString name = settings.take(QStringLiteral("name")).toString();
             if (name.isEmpty())
                 continue;

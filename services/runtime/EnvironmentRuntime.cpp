@@ -1,5 +1,9 @@
 #include "EnvironmentRuntime.h"
 
+#include "SimulatedTrafficCluster.h"
+#include "docker/DockerClient.h"
+#include "docker/DockerCluster.h"
+#include "docker/DockerEndpoint.h"
 #include "profiles/ProfileLoader.h"
 #include "sandbox/SandboxCluster.h"
 #include "sandbox/SandboxEnvironment.h"
@@ -7,6 +11,7 @@
 #include "sandbox/SandboxRouter.h"
 #include "sandbox/Scenario.h"
 
+#include "clock/SystemClock.h"
 #include "clock/VirtualClock.h"
 #include "config/Locations.h"
 
@@ -24,6 +29,8 @@ EnvironmentRuntime::~EnvironmentRuntime()
     m_metrics.reset();
     m_router.reset();
     m_cluster.reset();
+    m_dockerCluster.reset();
+    m_dockerClient.reset();
     m_sandbox.reset();
 }
 
@@ -77,10 +84,16 @@ Result<std::unique_ptr<EnvironmentRuntime>> EnvironmentRuntime::open(const Optio
     }
 
     rt->m_profile = *profile;
+    if (profile->cluster.kind == QLatin1String("docker")) {
+        const auto opened = rt->openDocker(options);
+        if (!opened)
+            return opened.error();
+        return rt;
+    }
     if (profile->cluster.kind != QLatin1String("sandbox"))
         return Error{Error::Kind::Other,
                      tr("%1: the %2 cluster of environment %3 is not available in this build yet; "
-                        "only sandbox environments can run")
+                        "only sandbox and docker environments can run")
                          .arg(profile->sourceFile, profile->cluster.kind, profile->name)};
     const auto opened = rt->openSandbox(
         options, profile->cluster.settings.value(QStringLiteral("scenario")).toString(), false);
@@ -89,8 +102,56 @@ Result<std::unique_ptr<EnvironmentRuntime>> EnvironmentRuntime::open(const Optio
     return rt;
 }
 
+Result<void> EnvironmentRuntime::openDocker(const Options &options)
+{
+    const EnvironmentProfile::Component &cluster = m_profile.cluster;
+    if (m_profile.router.kind != QLatin1String("sandbox") ||
+        m_profile.metrics.kind != QLatin1String("sandbox"))
+        return Error{Error::Kind::Other,
+                     tr("%1: router %2 and metrics %3 of environment %4 are not available in this "
+                        "build yet; a docker cluster runs with router and metrics of kind sandbox "
+                        "(simulated traffic)")
+                         .arg(m_profile.sourceFile, m_profile.router.kind, m_profile.metrics.kind,
+                              m_profile.name)};
+
+    DockerEndpoint::Request request;
+    request.host = cluster.settings.value(QStringLiteral("endpoint")).toString();
+    request.context = cluster.settings.value(QStringLiteral("context")).toString();
+    request.certPath = cluster.settings.value(QStringLiteral("tlsCertPath")).toString();
+    if (cluster.settings.contains(QStringLiteral("tlsVerify")))
+        request.tlsVerify = cluster.settings.value(QStringLiteral("tlsVerify")).toBool();
+    const Result<DockerEndpoint> endpoint = DockerEndpoint::resolve(request);
+    if (!endpoint)
+        return Error{endpoint.error().kind,
+                     tr("%1: cluster: %2").arg(m_profile.sourceFile, endpoint.error().message)};
+
+    // The traffic is simulated: the sandbox of the metrics' scenario, on the real clock.
+    const auto opened = openSandbox(
+        options, m_profile.metrics.settings.value(QStringLiteral("scenario")).toString(), false,
+        true);
+    if (!opened)
+        return opened;
+
+    m_dockerClient = std::make_unique<DockerClient>(endpoint.value());
+    m_dockerCluster = std::make_unique<DockerCluster>(m_dockerClient.get());
+    for (const EnvironmentProfile::Application &app : std::as_const(m_profile.applications)) {
+        DockerCluster::AppSettings settings;
+        const QVariantMap ports = app.settings.value(QStringLiteral("ports")).toMap();
+        if (!ports.isEmpty()) {
+            settings.bluePort = ports.value(QStringLiteral("blue")).toInt();
+            settings.greenPort = ports.value(QStringLiteral("green")).toInt();
+        }
+        const QString variable = app.settings.value(QStringLiteral("portVariable")).toString();
+        if (!variable.isEmpty())
+            settings.portVariable = variable;
+        m_dockerCluster->setApplication(app.name, settings);
+    }
+    m_cluster = std::make_unique<SimulatedTrafficCluster>(m_dockerCluster.get(), m_sandbox.get());
+    return {};
+}
+
 Result<void> EnvironmentRuntime::openSandbox(const Options &options, const QString &scenarioRef,
-                                             bool fresh)
+                                             bool fresh, bool realCluster)
 {
     m_stateFile =
         QDir(options.dataDir).filePath(QStringLiteral("sandbox/%1.json").arg(m_profile.name));
@@ -138,10 +199,16 @@ Result<void> EnvironmentRuntime::openSandbox(const Options &options, const QStri
         Qt::ISODateWithMs);
     if (savedAt.isValid() && savedAt > start)
         start = savedAt;
-    auto clock = std::make_unique<VirtualClock>(start);
-    clock->setPaced(options.speed > 0 ? options.speed : 60);
-    m_clock = clock.get();
-    m_ownedClock = std::move(clock);
+    if (realCluster) {
+        // Real services take real time: the engine and the simulated traffic run on it too.
+        m_ownedClock = std::make_unique<SystemClock>();
+        m_clock = m_ownedClock.get();
+    } else {
+        auto clock = std::make_unique<VirtualClock>(start);
+        clock->setPaced(options.speed > 0 ? options.speed : 60);
+        m_clock = clock.get();
+        m_ownedClock = std::move(clock);
+    }
 
     m_sandbox = std::make_unique<SandboxEnvironment>(scenario.value(), m_clock);
     if (!saved.isEmpty()) {
@@ -152,7 +219,8 @@ Result<void> EnvironmentRuntime::openSandbox(const Options &options, const QStri
                             "sandbox afresh")
                              .arg(m_stateFile, error)};
     }
-    m_cluster = std::make_unique<SandboxCluster>(m_sandbox.get());
+    if (!realCluster)
+        m_cluster = std::make_unique<SandboxCluster>(m_sandbox.get());
     m_router = std::make_unique<SandboxRouter>(m_sandbox.get());
     m_metrics = std::make_unique<SandboxMetrics>(m_sandbox.get());
 

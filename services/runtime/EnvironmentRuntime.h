@@ -18,6 +18,8 @@ class MetricsPort;
 class Clock;
 class VirtualClock;
 class SandboxEnvironment;
+class DockerClient;
+class DockerCluster;
 
 /// The composition of one environment: its profile and the port implementations it names.
 ///
@@ -60,12 +62,18 @@ public:
 private:
     Q_DISABLE_COPY(EnvironmentRuntime)
     EnvironmentRuntime() = default;
-    Result<void> openSandbox(const Options &options, const QString &scenarioRef, bool fresh);
+    /// With @p realCluster the sandbox only simulates the traffic (router and metrics) of a
+    /// real cluster set up by openDocker, on the system clock.
+    Result<void> openSandbox(const Options &options, const QString &scenarioRef, bool fresh,
+                             bool realCluster = false);
+    Result<void> openDocker(const Options &options);
 
     EnvironmentProfile m_profile;
     Clock *m_clock = nullptr;
     std::unique_ptr<Clock> m_ownedClock;
     std::unique_ptr<SandboxEnvironment> m_sandbox;
+    std::unique_ptr<DockerClient> m_dockerClient;
+    std::unique_ptr<DockerCluster> m_dockerCluster;
     std::unique_ptr<ClusterPort> m_cluster;
     std::unique_ptr<RouterPort> m_router;
     std::unique_ptr<MetricsPort> m_metrics;

@@ -348,7 +348,42 @@ private Q_SLOTS:
                    .replace("  kind: file\n  path: dynamic.yaml\n  apiUrl: http://127.0.0.1:8080\n",
                             "  kind: sandbox\n")
             << 4 << QStringLiteral("router.kind")
-            << QStringLiteral("kind sandbox only goes with a sandbox cluster");
+            << QStringLiteral("kind sandbox goes with a sandbox cluster, or with a docker cluster "
+                              "when router and metrics are both sandbox");
+        QTest::newRow("metrics scenario on a sandbox cluster")
+            << sandbox + "metrics:\n  kind: sandbox\n  scenario: healthy\n"
+            << 6 << QStringLiteral("metrics.scenario")
+            << QStringLiteral("only with a docker cluster");
+        QTest::newRow("one port only")
+            << sandbox + "applications:\n  - name: portal\n    ports: {blue: 8081}\n"
+            << 6 << QStringLiteral("applications[0].ports")
+            << QStringLiteral("give the ports of both colors, blue and green");
+        QTest::newRow("same port twice")
+            << sandbox + "applications:\n  - name: portal\n    ports: {blue: 8081, green: 8081}\n"
+            << 6 << QStringLiteral("applications[0].ports")
+            << QStringLiteral("blue and green need different ports; both are 8081");
+        QTest::newRow("port out of range")
+            << sandbox + "applications:\n  - name: portal\n    ports:\n      blue: 8081\n"
+                         "      green: 70000\n"
+            << 8 << QStringLiteral("applications[0].ports.green")
+            << QStringLiteral("must be a port number from 1 to 65535");
+        QTest::newRow("unknown port color")
+            << sandbox + "applications:\n  - name: portal\n    ports:\n      blue: 8081\n"
+                         "      red: 8083\n"
+            << 8 << QStringLiteral("applications[0].ports.red")
+            << QStringLiteral("unknown key `red`; expected blue and green");
+        QTest::newRow("ports not a map")
+            << sandbox + "applications:\n  - name: portal\n    ports: 8081\n"
+            << 6 << QStringLiteral("applications[0].ports") << QStringLiteral("must be a map");
+        QTest::newRow("bad port variable")
+            << sandbox + "applications:\n  - name: portal\n    ports: {blue: 1, green: 2}\n"
+                         "    portVariable: 9PORT\n"
+            << 7 << QStringLiteral("applications[0].portVariable")
+            << QStringLiteral("`9PORT` is not a variable name");
+        QTest::newRow("port variable without ports")
+            << sandbox + "applications:\n  - name: portal\n    portVariable: HTTP_PORT\n"
+            << 6 << QStringLiteral("applications[0].portVariable")
+            << QStringLiteral("only with ports");
         QTest::newRow("docker without metrics")
             << QByteArray(kDockerHead).left(QByteArray(kDockerHead).indexOf("metrics:")) << 1
             << QStringLiteral("metrics")
@@ -402,6 +437,49 @@ private Q_SLOTS:
         for (const QString &l : lines)
             QVERIFY2(l.startsWith(path + QLatin1Char(':')), qPrintable(l));
         QVERIFY2(!message.contains(QLatin1String("hunter2")), qPrintable(message));
+    }
+
+    void dockerWithSimulatedTraffic()
+    {
+        const QString path =
+            write(QStringLiteral("swarm.yaml"), "cluster:\n"
+                                                "  kind: docker\n"
+                                                "  endpoint: unix:///run/test/docker.sock\n"
+                                                "router:\n"
+                                                "  kind: sandbox\n"
+                                                "metrics:\n"
+                                                "  kind: sandbox\n"
+                                                "  scenario: latency-regression\n"
+                                                "applications:\n"
+                                                "  - name: portal\n"
+                                                "    ports: {blue: 8081, green: 8082}\n"
+                                                "    portVariable: HTTP_PORT\n");
+        const auto loaded = ProfileLoader::loadFile(path);
+        QVERIFY2(loaded.ok(), loaded.ok() ? "" : qPrintable(loaded.error().message));
+        const EnvironmentProfile &p = loaded.value();
+        QCOMPARE(p.cluster.kind, QStringLiteral("docker"));
+        QCOMPARE(p.router.kind, QStringLiteral("sandbox"));
+        QCOMPARE(p.metrics.kind, QStringLiteral("sandbox"));
+        QCOMPARE(p.metrics.settings.value("scenario").toString(),
+                 QStringLiteral("latency-regression"));
+        const auto *app = p.application(QStringLiteral("portal"));
+        QVERIFY(app);
+        const QVariantMap ports = app->settings.value("ports").toMap();
+        QCOMPARE(ports.value("blue").toInt(), 8081);
+        QCOMPARE(ports.value("green").toInt(), 8082);
+        QCOMPARE(app->settings.value("portVariable").toString(), QStringLiteral("HTTP_PORT"));
+
+        // Only both at once: the simulated metrics follow the simulated weights.
+        const QString mixed =
+            write(QStringLiteral("mixed.yaml"), QByteArray(kDockerHead)
+                                                    .replace("  kind: traefik\n  url: "
+                                                             "http://127.0.0.1:8082/metrics\n",
+                                                             "  kind: sandbox\n"));
+        const auto refused = ProfileLoader::loadFile(mixed);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().message.contains(
+                     QStringLiteral(":8: metrics.kind: kind sandbox goes with")),
+                 qPrintable(refused.error().message));
     }
 
     void reportsEveryProblemInLineOrder()
