@@ -104,9 +104,10 @@ optimist_docker_api() {
 }
 
 # A key and a certificate signed by CA (folder with ca.pem, ca-key.pem) into DIR/cert.pem,
-# DIR/key.pem: optimist_make_cert CA DIR SUBJECT EXTENSIONS
+# DIR/key.pem: optimist_make_cert CA DIR SUBJECT EXTENSION…
 optimist_make_cert() {
-    local ca=$1 dir=$2 subject=$3 extensions=$4
+    local ca=$1 dir=$2 subject=$3 extensions
+    extensions=$(printf '%s\n' "${@:4}")
     mkdir -p "$dir"
     openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes \
         -keyout "$dir/key.pem" -subj "$subject" \
@@ -137,13 +138,15 @@ optimist_make_certs() {
     optimist_make_ca "$certs/other-ca" optimist-test-other-ca &
     local other=$!
     wait "$ca" && wait "$other" || return 1
-    local client_ext=$'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=clientAuth'
-    optimist_make_cert "$certs/ca" "$certs/server" /CN=127.0.0.1 \
-        $'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\nsubjectAltName=IP:127.0.0.1,DNS:localhost' &
+    local leaf=(basicConstraints=CA:FALSE 'keyUsage=critical,digitalSignature')
+    optimist_make_cert "$certs/ca" "$certs/server" /CN=127.0.0.1 "${leaf[@]}" \
+        extendedKeyUsage=serverAuth subjectAltName=IP:127.0.0.1,DNS:localhost &
     local server=$!
-    optimist_make_cert "$certs/ca" "$certs/client" /CN=optimist-test-client "$client_ext" &
+    optimist_make_cert "$certs/ca" "$certs/client" /CN=optimist-test-client "${leaf[@]}" \
+        extendedKeyUsage=clientAuth &
     local client=$!
-    optimist_make_cert "$certs/other-ca" "$certs/bad" /CN=optimist-test-stranger "$client_ext" &
+    optimist_make_cert "$certs/other-ca" "$certs/bad" /CN=optimist-test-stranger "${leaf[@]}" \
+        extendedKeyUsage=clientAuth &
     local bad=$!
     wait "$server" && wait "$client" && wait "$bad" || return 1
     cp "$certs/ca/ca.pem" "$certs/client/ca.pem"
@@ -170,7 +173,7 @@ disabled_plugins = ["io.containerd.grpc.v1.cri"]
   address = "$d/containerd/debug.sock"
   level = "warn"
 EOF
-    setsid containerd --config "$d/containerd/config.toml" >"$d/containerd.log" 2>&1 &
+    setsid containerd --config "$d/containerd/config.toml" </dev/null >"$d/containerd.log" 2>&1 &
     printf '%s\n' "$!" >"$d/containerd.pid"
 
     local tls_port
@@ -186,7 +189,7 @@ EOF
         --containerd "$d/containerd/containerd.sock" \
         --data-root "$d/data" --exec-root "$d/exec" --pidfile "$d/docker.pid" \
         --bridge none --iptables=false --ip-masq=false --ip-forward=false \
-        --log-level warn >"$d/dockerd.log" 2>&1 &
+        --log-level warn </dev/null >"$d/dockerd.log" 2>&1 &
     printf '%s\n' "$!" >"$d/dockerd.pid"
     export OPTIMIST_TEST_DOCKER_HOST="unix://$d/docker.sock"
     export OPTIMIST_TEST_DOCKER_TLS_HOST="tcp://127.0.0.1:$tls_port"
@@ -322,7 +325,7 @@ logfile $r/redis.log
 user optimist on #$(printf '%s' "$password" | sha256sum | cut -d' ' -f1) ~* &* +@all
 EOF
     )
-    setsid redis-server "$r/redis.conf" >/dev/null 2>&1 &
+    setsid redis-server "$r/redis.conf" </dev/null >/dev/null 2>&1 &
     printf '%s\n' "$!" >"$r/redis.pid"
     export OPTIMIST_TEST_REDIS="127.0.0.1:$port"
     export OPTIMIST_TEST_REDIS_PASSWORD="$password"
@@ -356,7 +359,8 @@ scrape_configs:
         refresh_interval: 1s
 EOF
     setsid prometheus --config.file "$p/prometheus.yml" --storage.tsdb.path "$p/data" \
-        --web.listen-address="127.0.0.1:$port" --log.level=warn >"$p/prometheus.log" 2>&1 &
+        --web.listen-address="127.0.0.1:$port" --log.level=warn \
+        </dev/null >"$p/prometheus.log" 2>&1 &
     printf '%s\n' "$!" >"$p/prometheus.pid"
     export OPTIMIST_TEST_PROMETHEUS="http://127.0.0.1:$port"
     export OPTIMIST_TEST_PROMETHEUS_TARGETS="$p/targets.json"
