@@ -154,12 +154,11 @@ optimist_make_certs() {
     chmod 600 "$certs"/*/*key.pem
 }
 
-# containerd and dockerd, started in the background; optimist_finish_docker waits for them.
-optimist_start_docker() {
+# Our own containerd for dockerd: dockerd would otherwise join a system containerd if one
+# appeared at /run/containerd/containerd.sock, and its managed one has no PID to wait for.
+optimist_start_containerd() {
     local d=$OPTIMIST_TEST_TMP/docker
-    mkdir -p "$d/containerd" "$d/data" "$d/exec" "$d/cli"
-    # Our own containerd: dockerd would otherwise join a system containerd if one appeared at
-    # /run/containerd/containerd.sock, and its managed one has no PID we could wait for.
+    mkdir -p "$d/containerd"
     cat >"$d/containerd/config.toml" <<EOF
 version = 2
 root = "$d/containerd/root"
@@ -175,7 +174,12 @@ disabled_plugins = ["io.containerd.grpc.v1.cri"]
 EOF
     setsid containerd --config "$d/containerd/config.toml" </dev/null >"$d/containerd.log" 2>&1 &
     printf '%s\n' "$!" >"$d/containerd.pid"
+}
 
+# dockerd, started in the background; optimist_finish_docker waits for it.
+optimist_start_dockerd() {
+    local d=$OPTIMIST_TEST_TMP/docker
+    mkdir -p "$d/data" "$d/exec" "$d/cli"
     local tls_port
     tls_port=$(optimist_free_port) || return 1
     printf '{}\n' >"$d/daemon.json"
@@ -380,13 +384,14 @@ start_services() {
     OPTIMIST_TEST_TMP=$(mktemp -d -t optimist-services.XXXXXX) || return 1
     chmod 700 "$OPTIMIST_TEST_TMP"
     export OPTIMIST_TEST_TMP
+    optimist_start_redis || return 1
+    optimist_start_prometheus || return 1
+    optimist_start_containerd
     optimist_make_certs "$OPTIMIST_TEST_TMP/certs" || {
         optimist_services_log "openssl could not make the test certificates"
         return 1
     }
-    optimist_start_docker || return 1
-    optimist_start_redis || return 1
-    optimist_start_prometheus || return 1
+    optimist_start_dockerd || return 1
     optimist_finish_redis || return 1
     optimist_finish_prometheus || return 1
     optimist_finish_docker || return 1
@@ -482,30 +487,42 @@ optimist_with_keyring() {
     return "$status"
 }
 
-# Inside dbus-run-session: start the keyring, wait for its bus name, run CMD, stop the keyring.
+# Inside dbus-run-session: start the keyring, wait for its bus name, run CMD, stop the keyring
+# (also when a signal ends CMD). Its folder lives in XDG_RUNTIME_DIR when there is one.
 optimist_keyring_session() {
     exec 2>&3 3>&-
-    local dir status=0
-    dir=$(mktemp -d -t optimist-keyring.XXXXXX) || return 1
-    chmod 700 "$dir"
-    openssl rand -hex 24 | XDG_DATA_HOME="$dir" gnome-keyring-daemon --foreground --unlock \
-        --components=secrets >/dev/null 2>"$dir/keyring.log" &
-    local keyring=$!
-    if ! optimist_wait_for 10 "$keyring" dbus-send --session --print-reply \
+    local status=0
+    _optimist_keyring_dir=$(mktemp -d -p "${XDG_RUNTIME_DIR:-${TMPDIR:-/tmp}}" \
+        optimist-keyring.XXXXXX) || return 1
+    chmod 700 "$_optimist_keyring_dir"
+    trap 'optimist_stop_keyring; exit 130' INT
+    trap 'optimist_stop_keyring; exit 143' TERM
+    openssl rand -hex 24 | XDG_DATA_HOME="$_optimist_keyring_dir" gnome-keyring-daemon \
+        --foreground --unlock --components=secrets >/dev/null \
+        2>"$_optimist_keyring_dir/keyring.log" &
+    _optimist_keyring_pid=$!
+    if ! optimist_wait_for 10 "$_optimist_keyring_pid" dbus-send --session --print-reply \
         --dest=org.freedesktop.DBus /org/freedesktop/DBus org.freedesktop.DBus.GetNameOwner \
         string:org.freedesktop.secrets; then
-        optimist_service_failed gnome-keyring-daemon "$dir/keyring.log"
-        kill "$keyring" 2>/dev/null
-        rm -rf "$dir"
+        optimist_service_failed gnome-keyring-daemon "$_optimist_keyring_dir/keyring.log"
+        optimist_stop_keyring
         return 1
     fi
     optimist_services_log "gnome-keyring-daemon: Secret Service on a private D-Bus session"
     export OPTIMIST_TEST_KEYRING=1
     "$@" || status=$?
-    kill -TERM "$keyring" 2>/dev/null
-    wait "$keyring" 2>/dev/null
-    rm -rf "$dir"
+    optimist_stop_keyring
     return "$status"
+}
+
+optimist_stop_keyring() {
+    if [[ -n "${_optimist_keyring_pid:-}" ]]; then
+        kill -TERM "$_optimist_keyring_pid" 2>/dev/null
+        wait "$_optimist_keyring_pid" 2>/dev/null
+        _optimist_keyring_pid=
+    fi
+    [[ -z "${_optimist_keyring_dir:-}" ]] || rm -rf "$_optimist_keyring_dir"
+    _optimist_keyring_dir=
 }
 
 if [[ "${BASH_SOURCE[0]}" == "$0" && "${1:-}" == --in-keyring-session ]]; then
