@@ -10,8 +10,8 @@
 
 OPTIMIST_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 
-# DEBIAN12-NOTES.md's package line, plus clang-format (the format target) and sqlite3 (to look
-# into the history). docker.io, redis-server, prometheus, gnome-keyring, xvfb… serve the
+# DEBIAN12-NOTES.md's package line, plus clang-format (the format target), sqlite3 (to look
+# into the history) and python3 (the Traefik stand-in of the integration tests). docker.io, redis-server, prometheus, gnome-keyring, xvfb… serve the
 # integration tests that later issues add; a fresh machine gets them now.
 OPTIMIST_PACKAGES=(
     cmake ninja-build g++ pkg-config
@@ -20,7 +20,7 @@ OPTIMIST_PACKAGES=(
     libhiredis-dev libyaml-cpp-dev libcurl4-openssl-dev curl openssl fonts-dejavu-core
     xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools redis-server prometheus
     docker.io wrk
-    clang-format sqlite3
+    clang-format sqlite3 python3
 )
 
 optimist_log() {
