@@ -80,7 +80,12 @@ TraefikWeights::Check TraefikWeights::check(
         const auto it = childStatus.find(color);
         if (it == childStatus.end())
             continue;
-        const QString child = TraefikNaming::colorServiceName(app, color);
+        // The child as the weighted service names it, with its provider.
+        QString child = TraefikNaming::colorServiceName(app, color);
+        for (const TraefikService::Child &listed : weighted->children) {
+            if (TraefikNaming::colorOfChild(app, listed.name) == color)
+                child = listed.name;
+        }
         if (!it.value()) {
             result.difference =
                 tr("%1, but Traefik has no service %2: the child is missing (is the Swarm "
