@@ -38,8 +38,19 @@ TraefikFileWriter::TraefikFileWriter(QString directory, QObject *parent)
 {
 }
 
+bool TraefikFileWriter::isSingleFile() const
+{
+    const QFileInfo info(m_directory);
+    if (info.isDir())
+        return false;
+    const QString suffix = info.suffix().toLower();
+    return suffix == QLatin1String("yaml") || suffix == QLatin1String("yml");
+}
+
 QString TraefikFileWriter::filePath(const TraefikAppRoute &route) const
 {
+    if (isSingleFile())
+        return m_directory;
     return QDir(m_directory).filePath(route.app + QStringLiteral(".yaml"));
 }
 
@@ -223,11 +234,11 @@ Result<WriteOutcome> TraefikFileWriter::write(const TraefikAppRoute &route,
             return Error{Error::Kind::Unreachable,
                          tr("Cannot read %1: %2").arg(path, file.errorString())};
         existing = file.readAll();
-    } else if (!QFileInfo(m_directory).isDir()) {
+    } else if (!QFileInfo(QFileInfo(path).absolutePath()).isDir()) {
         return Error{Error::Kind::NotFound,
                      tr("The directory %1 for Traefik's file provider does not exist; check "
                         "router.path")
-                         .arg(m_directory)};
+                         .arg(QFileInfo(path).absolutePath())};
     }
     const Result<QByteArray> yaml = render(existing, route, split, version, path);
     if (!yaml)

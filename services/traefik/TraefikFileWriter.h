@@ -7,7 +7,9 @@
 namespace optimist {
 
 /// The application's weighted service in Traefik's file provider: one YAML file per
-/// application, DIRECTORY/APP.yaml, in the directory Traefik watches (`providers.file.directory`).
+/// application, DIRECTORY/APP.yaml, in the directory Traefik watches (`providers.file.directory`);
+/// or, when the path given is a .yaml/.yml file (`providers.file.filename`), that one file,
+/// shared by the applications (each write changes only its own application's entries).
 /// A write replaces the whole file atomically (a temporary file in the same directory, fsync,
 /// rename, fsync of the directory), so Traefik never reads half a file, and a failed write
 /// leaves the old file as it was. An existing file keeps everything but the children and
@@ -17,7 +19,8 @@ class TraefikFileWriter : public TraefikWeightWriter
     Q_OBJECT
 
 public:
-    explicit TraefikFileWriter(QString directory, QObject *parent = nullptr);
+    /// @p path: the watched directory, or a single .yaml/.yml file.
+    explicit TraefikFileWriter(QString path, QObject *parent = nullptr);
 
     QString providerName() const override { return QStringLiteral("file"); }
     void readWeights(const TraefikAppRoute &route, Callback<WeightSplit> callback) override;
@@ -26,6 +29,7 @@ public:
                       Callback<WriteOutcome> callback) override;
 
     QString directory() const { return m_directory; }
+    bool isSingleFile() const;
     QString filePath(const TraefikAppRoute &route) const;
 
     /// The YAML a write produces from @p existing (empty: a new file). Invalid when @p existing

@@ -131,6 +131,36 @@ private Q_SLOTS:
         QCOMPARE(read.value(), (WeightSplit{0, 100}));
     }
 
+    // Traefik's `providers.file.filename`: one file for all applications; each write keeps
+    // the other applications' entries.
+    void singleFileSharedByApplications()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("dynamic.yml"));
+        TraefikFileWriter writer(path);
+        QVERIFY(writer.isSingleFile());
+        TraefikAppRoute shop = portal();
+        shop.app = QStringLiteral("shop");
+        shop.rule = QStringLiteral("Host(`shop.example.com`)");
+        QVERIFY(wait<WriteOutcome>([&](auto cb) {
+                    writer.writeWeights(portal(), WeightSplit{90, 10}, TraefikNaming::Version::V3,
+                                        WriteMode::Apply, cb);
+                }).ok());
+        QVERIFY(wait<WriteOutcome>([&](auto cb) {
+                    writer.writeWeights(shop, WeightSplit{25, 75}, TraefikNaming::Version::V3,
+                                        WriteMode::Apply, cb);
+                }).ok());
+        QCOMPARE(entriesIn(dir.path()), QStringList{QStringLiteral("dynamic.yml")});
+        QCOMPARE(wait<WeightSplit>([&](auto cb) { writer.readWeights(portal(), cb); }).value(),
+                 (WeightSplit{90, 10}));
+        QCOMPARE(wait<WeightSplit>([&](auto cb) { writer.readWeights(shop, cb); }).value(),
+                 (WeightSplit{25, 75}));
+        const YAML::Node root = YAML::LoadFile(path.toStdString());
+        QCOMPARE(root["http"]["routers"]["portal"]["service"].as<std::string>(),
+                 std::string("portal"));
+        QCOMPARE(root["http"]["routers"]["shop"]["service"].as<std::string>(), std::string("shop"));
+    }
+
     void dryRunWritesNothing()
     {
         QTemporaryDir dir;
