@@ -3,6 +3,7 @@
 
 #include "traefik/TraefikFileWriter.h"
 #include "traefik/TraefikKvWriter.h"
+#include "traefik/TraefikRouterProfile.h"
 
 #include <QDir>
 #include <QFile>
@@ -303,6 +304,57 @@ private Q_SLOTS:
                      "edge/http/services/portal/weighted/services/0/weight = 100\n"
                      "edge/http/services/portal/weighted/services/1/name = portal-green@docker\n"
                      "edge/http/services/portal/weighted/services/1/weight = 0"));
+    }
+
+    // How the composition root builds a router from a loaded profile and its keychain secrets.
+    void configFromProfile()
+    {
+        EnvironmentProfile profile;
+        profile.sourceFile = QStringLiteral("/etc/optimist/staging.yaml");
+        profile.router.kind = QStringLiteral("redis");
+        profile.router.settings = {
+            {QStringLiteral("address"), QStringLiteral("redis.internal:6380")},
+            {QStringLiteral("database"), 2},
+            {QStringLiteral("username"), QStringLiteral("optimist")},
+            {QStringLiteral("password"), QStringLiteral("keychain:optimist/redis.internal")},
+            {QStringLiteral("apiUrl"), QStringLiteral("https://traefik.internal:8443")},
+            {QStringLiteral("traefikVersion"), 2},
+            {QStringLiteral("entryPoints"), QStringList{QStringLiteral("websecure")}}};
+        EnvironmentProfile::Application app;
+        app.name = QStringLiteral("portal");
+        app.settings = {{QStringLiteral("stickyCookie"), QStringLiteral("pc")},
+                        {QStringLiteral("rule"), QStringLiteral("Host(`portal.example.com`)")}};
+        profile.applications = {app};
+        const auto config = TraefikRouterProfile::fromProfile(
+            profile, {{QStringLiteral("router.password"), QStringLiteral("s3cret")}});
+        QVERIFY(config.ok());
+        const TraefikRouterConfig &c = config.value();
+        QCOMPARE(c.provider, TraefikRouterConfig::Provider::Redis);
+        QCOMPARE(c.redis.address, QStringLiteral("redis.internal:6380"));
+        QCOMPARE(c.redis.database, 2);
+        QCOMPARE(c.redis.username, QStringLiteral("optimist"));
+        QCOMPARE(c.redis.password, QStringLiteral("s3cret"));
+        QCOMPARE(c.rootKey, QStringLiteral("traefik"));
+        QCOMPARE(c.api.url, QUrl(QStringLiteral("https://traefik.internal:8443")));
+        QCOMPARE(c.version, std::optional(TraefikNaming::Version::V2));
+        QCOMPARE(c.entryPoints, QStringList{QStringLiteral("websecure")});
+        QCOMPARE(c.applications.size(), 1);
+        QCOMPARE(c.applications.first().cookieName(), QStringLiteral("pc"));
+        QCOMPARE(c.applications.first().serviceName(), QStringLiteral("portal"));
+        QCOMPARE(c.applications.first().rule, QStringLiteral("Host(`portal.example.com`)"));
+
+        profile.router.kind = QStringLiteral("file");
+        profile.router.settings.insert(QStringLiteral("path"),
+                                       QStringLiteral("/etc/traefik/dynamic"));
+        const auto file = TraefikRouterProfile::fromProfile(profile, {});
+        QVERIFY(file.ok());
+        QCOMPARE(file.value().provider, TraefikRouterConfig::Provider::File);
+        QCOMPARE(file.value().directory, QStringLiteral("/etc/traefik/dynamic"));
+
+        profile.router.settings.remove(QStringLiteral("apiUrl"));
+        const auto noApi = TraefikRouterProfile::fromProfile(profile, {});
+        QCOMPARE(noApi.error().kind, Error::Kind::Invalid);
+        QVERIFY(noApi.error().message.contains(QStringLiteral("router.apiUrl")));
     }
 };
 
