@@ -636,7 +636,7 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
 <context>
     <name>ProfileLoader</name>
     <message>
-        <location filename="../services/profiles/ProfileLoader.cpp" line="+57"/>
+        <location filename="../services/profiles/ProfileLoader.cpp" line="+59"/>
         <source>a sandbox cluster needs a scenario: a shipped name (e.g. healthy) or the path of a scenario file</source>
         <translation>ein Sandbox-Cluster braucht ein Szenario: einen mitgelieferten Namen (z. B. healthy) oder den Pfad einer Szenariodatei</translation>
     </message>
@@ -676,7 +676,22 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <translation>die Namen der Traefik-Entrypoints, z. B. [websecure]</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>the user of Traefik&apos;s API basic authentication</source>
+        <translation>der Benutzer der Basic-Authentifizierung der Traefik-API</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the password of Traefik&apos;s API as keychain:SERVICE/ACCOUNT</source>
+        <translation>das Passwort der Traefik-API als keychain:SERVICE/ACCOUNT</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a CA certificate (PEM) that signed Traefik&apos;s API</source>
+        <translation>ein CA-Zertifikat (PEM), das das Zertifikat der Traefik-API signiert hat</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>the Redis server Traefik reads, as host:port</source>
         <translation>der Redis-Server, den Traefik liest, als host:port</translation>
     </message>
@@ -692,26 +707,57 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
     </message>
     <message>
         <location line="+2"/>
+        <source>the Redis ACL user (default: the default user)</source>
+        <translation>der Redis-ACL-Benutzer (Standard: der Standardbenutzer)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>the Redis password as keychain:SERVICE/ACCOUNT</source>
         <translation>das Redis-Passwort als keychain:SERVICE/ACCOUNT</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>the dynamic-configuration file Traefik watches</source>
-        <translation>die Datei mit der dynamischen Konfiguration, die Traefik überwacht</translation>
+        <location line="+11"/>
+        <source>the folder (one APP.yaml per application) or the .yaml file Traefik&apos;s file provider watches</source>
+        <translation>der Ordner (eine APP.yaml pro Anwendung) oder die .yaml-Datei, die der File-Provider von Traefik beobachtet</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>Traefik&apos;s metrics endpoint, e.g. http://127.0.0.1:8082/metrics</source>
         <translation>der Metrik-Endpunkt von Traefik, z. B. http://127.0.0.1:8082/metrics</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
+        <location line="+14"/>
+        <source>Traefik&apos;s major version (default: the router&apos;s, else 3)</source>
+        <translation>die Hauptversion von Traefik (Standard: die des Routers, sonst 3)</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>how often /metrics is read, in ms (default 1000)</source>
+        <translation>wie oft /metrics gelesen wird, in ms (Standard 1000)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>the Prometheus server, e.g. http://127.0.0.1:9090</source>
         <translation>der Prometheus-Server, z. B. http://127.0.0.1:9090</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>a bearer token as keychain:SERVICE/ACCOUNT</source>
+        <translation>ein Bearer-Token als keychain:SERVICE/ACCOUNT</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>seconds to wait after a window before querying: at least Prometheus&apos; scrape interval (default 2)</source>
+        <translation>Sekunden, die nach einem Fenster vor der Abfrage gewartet wird: mindestens das Scrape-Intervall von Prometheus (Standard 2)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the traffic the sandbox simulates for a docker cluster: a shipped scenario (default healthy) or the path of a scenario file</source>
+        <translation>der Traffic, den die Sandbox für einen docker-Cluster simuliert: ein mitgeliefertes Szenario (Standard: healthy) oder der Pfad einer Szenariodatei</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>every application needs a name; its services are NAME-blue and NAME-green</source>
         <translation>jede Anwendung braucht einen Namen; ihre Services heißen NAME-blue und NAME-green</translation>
     </message>
@@ -731,7 +777,27 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <translation>das Sticky-Session-Cookie (Standard: NAME_color)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+2"/>
+        <source>the rule of the application&apos;s Traefik router, e.g. Host(`shop.example`)</source>
+        <translation>die Regel des Traefik-Routers der Anwendung, z. B. Host(`shop.example`)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the entry points of the application&apos;s router (default: the router&apos;s)</source>
+        <translation>die Entrypoints des Routers der Anwendung (Standard: die des Routers)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the port of each color on the host network, e.g. {blue: 8081, green: 8082}</source>
+        <translation>der Port jeder Farbe im Host-Netzwerk, z. B. {blue: 8081, green: 8082}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the environment variable the application reads its port from (default PORT)</source>
+        <translation>die Umgebungsvariable, aus der die Anwendung ihren Port liest (Standard: PORT)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>secrets are never written in profiles; store it in the keychain and write `keychain:SERVICE/ACCOUNT`</source>
         <translation>Geheimnisse stehen nie in Profilen; legen Sie den Wert im Schlüsselbund ab und schreiben Sie `keychain:SERVICE/ACCOUNT`</translation>
     </message>
@@ -777,12 +843,12 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
     </message>
     <message>
         <location line="+20"/>
-        <location line="+117"/>
+        <location line="+129"/>
         <source>unknown key `%1`; expected one of: %2</source>
         <translation>unbekannter Schlüssel `%1`; erwartet wird einer von: %2</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-123"/>
         <source>the file name gives no valid profile name; add `name:` with letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;</source>
         <translation>der Dateiname ergibt keinen gültigen Profilnamen; ergänzen Sie `name:` mit Buchstaben, Ziffern, &apos;.&apos;, &apos;_&apos; und &apos;-&apos;</translation>
     </message>
@@ -792,7 +858,12 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <translation>fehlt; jedes Profil nennt seinen Cluster: kind sandbox (mit einem Szenario) oder docker</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+20"/>
+        <source>only with a docker cluster; a sandbox cluster&apos;s scenario is cluster.scenario</source>
+        <translation>nur mit einem docker-Cluster; das Szenario eines Sandbox-Clusters ist cluster.scenario</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>give either endpoint or context, not both</source>
         <translation>entweder endpoint oder context angeben, nicht beides</translation>
     </message>
@@ -803,11 +874,11 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
     </message>
     <message>
         <location line="+7"/>
-        <source>kind sandbox only goes with a sandbox cluster; with a %1 cluster use one of: %2</source>
-        <translation>kind sandbox passt nur zu einem Sandbox-Cluster; bei einem %1-Cluster einen dieser Werte verwenden: %2</translation>
+        <source>kind sandbox goes with a sandbox cluster, or with a %1 cluster when router and metrics are both sandbox; else use one of: %2</source>
+        <translation>kind sandbox passt zu einem Sandbox-Cluster oder zu einem %1-Cluster, wenn router und metrics beide sandbox sind; verwenden Sie sonst einen von: %2</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>is empty; give %1</source>
         <translation>ist leer; erwartet: %1</translation>
     </message>
@@ -877,13 +948,43 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <translation>muss eine Liste sein: %1</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+119"/>
+        <location line="+14"/>
+        <source>`%1` is not a variable name; use letters, digits and _, not starting with a digit (%2)</source>
+        <translation>`%1` ist kein Variablenname; erlaubt sind Buchstaben, Ziffern und _, nicht mit einer Ziffer am Anfang (%2)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+169"/>
         <source>`%1` is not a keychain reference; write `keychain:SERVICE/ACCOUNT`</source>
         <translation>`%1` ist kein Schlüsselbund-Verweis; schreiben Sie `keychain:SERVICE/ACCOUNT`</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-152"/>
+        <source>must be a map: %1</source>
+        <translation>muss eine Map sein: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>unknown key `%1`; expected blue and green</source>
+        <translation>unbekannter Schlüssel `%1`; erwartet sind blue und green</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>must be a port number from %1 to %2</source>
+        <translation>muss eine Portnummer von %1 bis %2 sein</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>give the ports of both colors, blue and green (%1)</source>
+        <translation>geben Sie die Ports beider Farben an, blue und green (%1)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>blue and green need different ports; both are %1</source>
+        <translation>blue und green brauchen verschiedene Ports; beide sind %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>must be a list of applications, each starting with `- name:`</source>
         <translation>muss eine Liste von Anwendungen sein, jede beginnend mit `- name:`</translation>
     </message>
@@ -893,7 +994,12 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <translation>muss eine Map mit mindestens `name:` sein</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
+        <source>only with ports: the variable is set to each color&apos;s port</source>
+        <translation>nur mit ports: Die Variable wird auf den Port der jeweiligen Farbe gesetzt</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>`%1` is not a valid application name; use letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;, starting with a letter or digit</source>
         <translation>`%1` ist kein gültiger Anwendungsname; erlaubt sind Buchstaben, Ziffern, &apos;.&apos;, &apos;_&apos; und &apos;-&apos;, am Anfang ein Buchstabe oder eine Ziffer</translation>
     </message>
@@ -951,6 +1057,89 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <location line="+3"/>
         <source>These profiles could not be read:</source>
         <translation>Diese Profile konnten nicht gelesen werden:</translation>
+    </message>
+</context>
+<context>
+    <name>PrometheusApiReader</name>
+    <message>
+        <location filename="../services/metrics/PrometheusApiReader.cpp" line="+90"/>
+        <source>Prometheus answered with malformed JSON (%1 at byte %2)</source>
+        <translation>Prometheus antwortete mit fehlerhaftem JSON (%1 bei Byte %2)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Prometheus answered with JSON that is not an API envelope object</source>
+        <translation>Prometheus antwortete mit JSON, das kein API-Hüllobjekt ist</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Prometheus refused the query (%1): %2</source>
+        <translation>Prometheus lehnte die Abfrage ab (%1): %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no error type</source>
+        <translation>kein Fehlertyp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no message</source>
+        <translation>keine Meldung</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Prometheus answered with status &quot;%1&quot; instead of success or error</source>
+        <translation>Prometheus antwortete mit dem Status „%1“ statt success oder error</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Prometheus&apos; answer has no &quot;data&quot; object</source>
+        <translation>Prometheus&apos; Antwort hat kein &quot;data&quot;-Objekt</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Prometheus&apos; %1 result is not a [time, &quot;value&quot;] pair</source>
+        <translation>Prometheus&apos; %1-Ergebnis ist kein [time, &quot;value&quot;]-Paar</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Prometheus&apos; scalar value &quot;%1&quot; is not a number</source>
+        <translation>Prometheus&apos; Skalarwert „%1“ ist keine Zahl</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Prometheus answered with the unknown result type &quot;%1&quot;</source>
+        <translation>Prometheus antwortete mit dem unbekannten Ergebnistyp „%1“</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Prometheus&apos; %1 result is not a list</source>
+        <translation>Prometheus&apos; %1-Ergebnis ist keine Liste</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>series %1 of Prometheus&apos; %2 result has no valid labels</source>
+        <translation>die Zeitreihe %1 in Prometheus&apos; %2-Ergebnis hat keine gültigen Labels</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>series %1 of Prometheus&apos; result is a native histogram, which Optimist does not read; query a classic histogram</source>
+        <translation>die Zeitreihe %1 in Prometheus&apos; Ergebnis ist ein natives Histogramm, das Optimist nicht liest; fragen Sie ein klassisches Histogramm ab</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>series %1 of Prometheus&apos; vector result has no valid [time, &quot;value&quot;] pair</source>
+        <translation>die Zeitreihe %1 in Prometheus&apos; vector-Ergebnis hat kein gültiges [time, &quot;value&quot;]-Paar</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>series %1 of Prometheus&apos; matrix result has no &quot;values&quot; list</source>
+        <translation>die Zeitreihe %1 in Prometheus&apos; matrix-Ergebnis hat keine &quot;values&quot;-Liste</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>point %1 of series %2 of Prometheus&apos; matrix result is not a valid [time, &quot;value&quot;] pair</source>
+        <translation>der Punkt %1 der Zeitreihe %2 in Prometheus&apos; matrix-Ergebnis ist kein gültiges [time, &quot;value&quot;]-Paar</translation>
     </message>
 </context>
 <context>
@@ -1768,6 +1957,190 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
     </message>
 </context>
 <context>
+    <name>SwarmServiceState</name>
+    <message>
+        <location filename="../services/docker/SwarmServiceState.cpp" line="+54"/>
+        <source>the daemon&apos;s task list is not a JSON list</source>
+        <translation>die Task-Liste des Daemons ist keine JSON-Liste</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>an item of the daemon&apos;s task list is not an object</source>
+        <translation>ein Eintrag der Task-Liste des Daemons ist kein Objekt</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>a task in the daemon&apos;s task list has no ID or Status.State</source>
+        <translation>ein Task in der Task-Liste des Daemons hat keine ID oder kein Status.State</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>%1 is %2</source>
+        <translation>%1 ist %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>scaled to 0 replicas</source>
+        <translation>auf 0 Replikas skaliert</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 of %2 tasks running</source>
+        <translation>%1 von %2 Tasks laufen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>health check failing in %1</source>
+        <translation>Healthcheck schlägt fehl in %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>health check not passing yet in %1</source>
+        <translation>Healthcheck noch nicht bestanden in %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>last error: task %1 %2: %3</source>
+        <translation>letzter Fehler: Task %1 %2: %3</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>task %1 was rejected: %2</source>
+        <translation>Task %1 wurde abgelehnt: %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 tasks of %2 ended (crash loop); the last, %3: %4</source>
+        <translation>%1 Tasks von %2 wurden beendet (Crash-Schleife); der letzte, %3: %4</translation>
+    </message>
+</context>
+<context>
+    <name>TraefikApiParser</name>
+    <message>
+        <location filename="../services/traefik/TraefikApiParser.cpp" line="+27"/>
+        <source>Traefik&apos;s answer from %1 is empty; is that address Traefik&apos;s API?</source>
+        <translation>Traefiks Antwort von %1 ist leer; ist diese Adresse die API von Traefik?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Traefik&apos;s answer from %1 is not valid JSON (%2 at byte %3); is that address Traefik&apos;s API?</source>
+        <translation>Traefiks Antwort von %1 ist kein gültiges JSON (%2 bei Byte %3); ist diese Adresse die API von Traefik?</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Traefik&apos;s answer from %1 has no &quot;Version&quot;; is that address Traefik&apos;s API?</source>
+        <translation>Traefiks Antwort von %1 enthält kein &quot;Version&quot;; ist diese Adresse die API von Traefik?</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>a service</source>
+        <translation>ein Service</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>In Traefik&apos;s answer from %1, &quot;%2&quot; of %3 is not an object</source>
+        <translation>In Traefiks Antwort von %1 ist &quot;%2&quot; von %3 kein Objekt</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Traefik&apos;s answer from %1 is not a service (no status, no loadBalancer, weighted, mirroring or failover)</source>
+        <translation>Traefiks Antwort von %1 ist kein Service (kein status, kein loadBalancer, weighted, mirroring oder failover)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>In Traefik&apos;s answer from %1, the status of %2 is not text</source>
+        <translation>In Traefiks Antwort von %1 ist der status von %2 kein Text</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>In Traefik&apos;s answer from %1, weighted.services of %2 is not a list</source>
+        <translation>In Traefiks Antwort von %1 ist weighted.services von %2 keine Liste</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>In Traefik&apos;s answer from %1, a child of %2 has no name</source>
+        <translation>In Traefiks Antwort von %1 hat ein Kind-Service von %2 keinen Namen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In Traefik&apos;s answer from %1, the weight of %2 in %3 is not a whole number</source>
+        <translation>In Traefiks Antwort von %1 ist das Gewicht von %2 in %3 keine ganze Zahl</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>In Traefik&apos;s answer from %1, serverStatus of %2 is not an object</source>
+        <translation>In Traefiks Antwort von %1 ist serverStatus von %2 kein Objekt</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>In Traefik&apos;s answer from %1, the status of server %2 of %3 is not text</source>
+        <translation>In Traefiks Antwort von %1 ist der Status von Server %2 von %3 kein Text</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Traefik&apos;s answer from %1 is not a service (a JSON object)</source>
+        <translation>Traefiks Antwort von %1 ist kein Service (ein JSON-Objekt)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Traefik&apos;s answer from %1 is not a list of services</source>
+        <translation>Traefiks Antwort von %1 ist keine Liste von Services</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Traefik&apos;s answer from %1 lists something that is not a service</source>
+        <translation>Traefiks Antwort von %1 enthält etwas, das kein Service ist</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Traefik&apos;s answer from %1 has no &quot;services&quot; map</source>
+        <translation>Traefiks Antwort von %1 hat keine &quot;services&quot;-Map</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>In Traefik&apos;s answer from %1, service %2 is not an object</source>
+        <translation>In Traefiks Antwort von %1 ist Service %2 kein Objekt</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Traefik&apos;s answer from %1 is not a router (no rule and service)</source>
+        <translation>Traefiks Antwort von %1 ist kein Router (kein rule und service)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Traefik&apos;s answer from %1 is not a list of routers</source>
+        <translation>Traefiks Antwort von %1 ist keine Liste von Routern</translation>
+    </message>
+</context>
+<context>
+    <name>TraefikRouterProfile</name>
+    <message>
+        <location filename="../services/traefik/TraefikRouterProfile.cpp" line="+21"/>
+        <source>%1: router.address is missing; give the Redis Traefik reads as host:port</source>
+        <translation>%1: router.address fehlt; geben Sie den Redis, den Traefik liest, als host:port an</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: router.path is missing; give the directory or file Traefik&apos;s file provider watches</source>
+        <translation>%1: router.path fehlt; geben Sie das Verzeichnis oder die Datei an, die der File-Provider von Traefik überwacht</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: router kind `%2` is not Traefik</source>
+        <translation>%1: Der Router-kind `%2` ist nicht Traefik</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1: router.apiUrl is missing; give Traefik&apos;s API, e.g. http://127.0.0.1:8080</source>
+        <translation>%1: router.apiUrl fehlt; geben Sie die API von Traefik an, z. B. http://127.0.0.1:8080</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: router.traefikVersion must be 2 or 3</source>
+        <translation>%1: router.traefikVersion muss 2 oder 3 sein</translation>
+    </message>
+</context>
+<context>
     <name>TraefikScrapeWindow</name>
     <message>
         <location filename="../services/metrics/TraefikScrapeWindow.cpp" line="+186"/>
@@ -1801,6 +2174,74 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
     </message>
 </context>
 <context>
+    <name>TraefikWeights</name>
+    <message>
+        <location filename="../services/traefik/TraefikWeights.cpp" line="+19"/>
+        <source>%1 lists the child &quot;%2&quot;, which is neither %3 nor %4; the weighted service of %5 was changed by someone else</source>
+        <translation>%1 führt den Kind-Service „%2“, der weder %3 noch %4 ist; der gewichtete Service von %5 wurde von jemand anderem geändert</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 lists %2 twice</source>
+        <translation>%1 führt %2 doppelt auf</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 gives %2 the negative weight %3</source>
+        <translation>%1 gibt %2 das negative Gewicht %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 gives no color of %2 a positive weight, so Traefik has no server for it</source>
+        <translation>%1 gibt keiner Farbe von %2 ein positives Gewicht, daher hat Traefik keinen Server dafür</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>expected %1</source>
+        <translation>erwartet: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1, Traefik does not know the service %2</source>
+        <translation>%1, Traefik kennt den Service %2 nicht</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1, Traefik shows %2 as a %3 service, not weighted</source>
+        <translation>%1, Traefik zeigt %2 als %3-Service, nicht als weighted</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1, Traefik shows %2 disabled: %3</source>
+        <translation>%1, Traefik zeigt %2 als deaktiviert: %3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Traefik&apos;s service %1</source>
+        <translation>Traefiks Service %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1, Traefik shows %2</source>
+        <translation>%1, Traefik zeigt %2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1, but Traefik has no service %2: the child is missing (is the Swarm service running with its Traefik labels?)</source>
+        <translation>%1, aber Traefik hat keinen Service %2: Der Kind-Service fehlt (läuft der Swarm-Service mit seinen Traefik-Labels?)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1, but Traefik shows no server of %2 UP</source>
+        <translation>%1, aber Traefik zeigt keinen Server von %2 als UP</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <location filename="../app/cli/main.cpp" line="+34"/>
@@ -1811,7 +2252,7 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
 <context>
     <name>optimist::CliApp</name>
     <message>
-        <location filename="../app/cli/CliApp.cpp" line="+63"/>
+        <location filename="../app/cli/CliApp.cpp" line="+65"/>
         <source>unknown command %1</source>
         <translation>unbekannter Befehl %1</translation>
     </message>
@@ -1821,7 +2262,12 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <translation>optimist-cli: %1</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+64"/>
+        <source>%1 (%2 of environment %3)</source>
+        <translation>%1 (%2 der Umgebung %3)</translation>
+    </message>
+    <message>
+        <location line="+47"/>
         <location line="+365"/>
         <source>ID: there is no rollout #%1 (see `optimist-cli history`)</source>
         <translation>ID: Es gibt keinen Rollout #%1 (siehe `optimist-cli history`)</translation>
@@ -1950,19 +2396,368 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
     </message>
 </context>
 <context>
+    <name>optimist::DockerClient</name>
+    <message>
+        <location filename="../services/docker/DockerClient.cpp" line="+232"/>
+        <source>libcurl could not create a transfer</source>
+        <translation>libcurl konnte keinen Transfer anlegen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Could not start %1 to the Docker daemon at %2: %3.</source>
+        <translation>%1 an den Docker-Daemon unter %2 konnte nicht gestartet werden: %3.</translation>
+    </message>
+    <message>
+        <location line="+163"/>
+        <source>The Docker daemon at %1 sent nothing on %2 for %3 ms.</source>
+        <translation>Der Docker-Daemon unter %1 hat %3 ms lang nichts auf %2 gesendet.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The Docker daemon at %1 did not answer %2 within %3 ms. Check that it is responsive, or allow more time.</source>
+        <translation>Der Docker-Daemon unter %1 hat %2 nicht innerhalb von %3 ms beantwortet. Prüfen Sie, ob er reagiert, oder lassen Sie mehr Zeit.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The TLS connection to the Docker daemon at %1 (from %2) failed: %3. Files used: CA %4, client certificate %5, client key %6. Check that the daemon&apos;s CA issued the client certificate, that the CA file is the one that issued the daemon&apos;s certificate, and that the files are readable.</source>
+        <translation>Die TLS-Verbindung zum Docker-Daemon unter %1 (Quelle: %2) ist fehlgeschlagen: %3. Verwendete Dateien: CA %4, Client-Zertifikat %5, Client-Schlüssel %6. Prüfen Sie, ob die CA des Daemons das Client-Zertifikat ausgestellt hat, ob die CA-Datei diejenige ist, die das Zertifikat des Daemons ausgestellt hat, und ob die Dateien lesbar sind.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Cannot reach the Docker daemon at %1 (from %2): the socket does not exist. Start dockerd, or choose another endpoint.</source>
+        <translation>Der Docker-Daemon unter %1 (Quelle: %2) ist nicht erreichbar: Der Socket existiert nicht. Starten Sie dockerd oder wählen Sie einen anderen Endpunkt.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot reach the Docker daemon at %1 (from %2): permission denied. Ask for access to it (on Linux, membership of the docker group).</source>
+        <translation>Der Docker-Daemon unter %1 (Quelle: %2) ist nicht erreichbar: Zugriff verweigert. Bitten Sie um Zugriff darauf (unter Linux: Mitgliedschaft in der Gruppe docker).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot reach the Docker daemon at %1 (from %2): %3. Check that dockerd is running and listening there.</source>
+        <translation>Der Docker-Daemon unter %1 (Quelle: %2) ist nicht erreichbar: %3. Prüfen Sie, ob dockerd läuft und dort lauscht.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The connection to the Docker daemon at %1 (from %2) failed during %3: %4.</source>
+        <translation>Die Verbindung zum Docker-Daemon unter %1 (Quelle: %2) ist während %3 fehlgeschlagen: %4.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>no message</source>
+        <translation>keine Meldung</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The Docker daemon at %1 answered %2 with HTTP %3: %4</source>
+        <translation>Der Docker-Daemon unter %1 beantwortete %2 mit HTTP %3: %4</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>The Docker daemon at %1 did not say which API version it speaks (GET /version gave ApiVersion &quot;%2&quot;).</source>
+        <translation>Der Docker-Daemon unter %1 hat nicht mitgeteilt, welche API-Version er spricht (GET /version lieferte ApiVersion „%2“).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The Docker daemon at %1 needs API version %2 or newer; Optimist speaks up to %3. Use an older daemon or a newer Optimist.</source>
+        <translation>Der Docker-Daemon unter %1 braucht API-Version %2 oder neuer; Optimist spricht bis %3. Verwenden Sie einen älteren Daemon oder einen neueren Optimist.</translation>
+    </message>
+</context>
+<context>
+    <name>optimist::DockerCluster</name>
+    <message>
+        <location filename="../services/docker/DockerCluster.cpp" line="+216"/>
+        <location line="+347"/>
+        <location line="+67"/>
+        <location line="+302"/>
+        <source>service %1 does not exist on %2</source>
+        <translation>Service %1 existiert nicht auf %2</translation>
+    </message>
+    <message>
+        <location line="-715"/>
+        <location line="+189"/>
+        <location line="+13"/>
+        <location line="+145"/>
+        <location line="+67"/>
+        <location line="+194"/>
+        <source>cannot inspect service %1</source>
+        <translation>Service %1 kann nicht abgefragt werden (inspect)</translation>
+    </message>
+    <message>
+        <location line="-595"/>
+        <location line="+703"/>
+        <source>cannot list the tasks of %1</source>
+        <translation>die Tasks von %1 können nicht aufgelistet werden</translation>
+    </message>
+    <message>
+        <location line="-652"/>
+        <source>cannot clone %1 onto itself</source>
+        <translation>%1 kann nicht auf sich selbst geklont werden</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>`%1` is not a valid image tag for %2 (letters, digits, _ . -; at most 128, not starting with . or -)</source>
+        <translation>`%1` ist kein gültiger Image-Tag für %2 (Buchstaben, Ziffern, _ . -; höchstens 128, nicht mit . oder - am Anfang)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source> with the registry credentials (X-Registry-Auth)</source>
+        <translation> mit den Registry-Zugangsdaten (X-Registry-Auth)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>would create service %1 as a clone of %2 with image %3: POST /services/create%4 %5</source>
+        <translation>würde Service %1 als Klon von %2 mit Image %3 anlegen: POST /services/create%4 %5</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>cannot create service %1 on %2</source>
+        <translation>Service %1 kann auf %2 nicht angelegt werden</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>(Docker warns: %1)</source>
+        <translation>(Docker warnt: %1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>created service %1 (%2) as a clone of %3 with image %4: POST /services/create%5 %6%7</source>
+        <translation>Service %1 (%2) als Klon von %3 mit Image %4 angelegt: POST /services/create%5 %6%7</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>service %1 already exists on %2; remove it first</source>
+        <translation>Service %1 existiert bereits auf %2; entfernen Sie ihn zuerst</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>cannot clone %1 into %2</source>
+        <translation>%1 kann nicht nach %2 geklont werden</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>image %1 is not on the Docker node %2, so %3 was not created: build or pull that version there first (is the tag right?)</source>
+        <translation>Image %1 ist nicht auf dem Docker-Node %2, daher wurde %3 nicht angelegt: Bauen oder pullen Sie diese Version zuerst dort (stimmt der Tag?)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+427"/>
+        <source>cannot look up image %1</source>
+        <translation>Image %1 kann nicht nachgeschlagen werden</translation>
+    </message>
+    <message>
+        <location line="-408"/>
+        <source>service %1 does not exist on %2, so there is nothing to clone</source>
+        <translation>Service %1 existiert nicht auf %2, es gibt also nichts zu klonen</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>service %1 was removed (or never created) while waiting for it to become healthy</source>
+        <translation>Service %1 wurde entfernt (oder nie angelegt), während darauf gewartet wurde, dass er gesund wird</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>service %1 could not be checked within %2 s: %3</source>
+        <translation>Service %1 konnte nicht innerhalb von %2 s geprüft werden: %3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>waiting for %1 to become healthy</source>
+        <translation>beim Warten darauf, dass %1 gesund wird</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>service %1 is not healthy after %2 s: %3</source>
+        <translation>Service %1 ist nach %2 s nicht gesund: %3</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 does not become healthy: %2</source>
+        <translation>%1 wird nicht gesund: %2</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>its health check failed (unhealthy), so Swarm stopped the task</source>
+        <translation>sein Healthcheck schlug fehl (unhealthy), daher hat Swarm den Task gestoppt</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>its last output: %1</source>
+        <translation>seine letzte Ausgabe: %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>cannot scale %1 to %2 replicas</source>
+        <translation>%1 kann nicht auf %2 Replikas skaliert werden</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>service %1 is not replicated (global or job mode) and cannot be scaled</source>
+        <translation>Service %1 ist nicht repliziert (Modus global oder job) und kann nicht skaliert werden</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>would scale service %1 from %2 to %3 replicas: POST %4 %5</source>
+        <translation>würde Service %1 von %2 auf %3 Replikas skalieren: POST %4 %5</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>cannot scale service %1</source>
+        <translation>Service %1 kann nicht skaliert werden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>scaled service %1 from %2 to %3 replicas (POST %4)</source>
+        <translation>Service %1 von %2 auf %3 Replikas skaliert (POST %4)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>%1 (image %2, %3 replicas)</source>
+        <translation>%1 (Image %2, %3 Replikas)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (image %2)</source>
+        <translation>%1 (Image %2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>would remove service %1: DELETE /services/%2</source>
+        <translation>würde Service %1 entfernen: DELETE /services/%2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>cannot remove service %1</source>
+        <translation>Service %1 kann nicht entfernt werden</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>removed service %1</source>
+        <translation>Service %1 entfernt</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>service %1 was removed on %2 but still shows up after 10 s</source>
+        <translation>Service %1 wurde auf %2 entfernt, ist aber nach 10 s noch sichtbar</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>service %1 has no Spec.TaskTemplate.ContainerSpec.Image to run a job with</source>
+        <translation>Service %1 hat kein Spec.TaskTemplate.ContainerSpec.Image, mit dem ein Job laufen könnte</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>`%1` is not a valid image tag</source>
+        <translation>`%1` ist kein gültiger Image-Tag</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the job has no command</source>
+        <translation>der Job hat keinen Befehl</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>neither %1 nor %2 exists on %3, so the job has no service to take its image and settings from</source>
+        <translation>weder %1 noch %2 existiert auf %3, der Job hat also keinen Service, von dem er Image und Einstellungen übernehmen kann</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>would run job %1 once with image %2: %3: POST /services/create %4</source>
+        <translation>würde Job %1 einmal mit Image %2 ausführen: %3: POST /services/create %4</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>cannot start job %1</source>
+        <translation>Job %1 kann nicht gestartet werden</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>image %1 is not on the Docker node %2, so job %3 was not started: build or pull that version there first</source>
+        <translation>Image %1 ist nicht auf dem Docker-Node %2, daher wurde Job %3 nicht gestartet: Bauen oder pullen Sie diese Version zuerst dort</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>task %1 is %2</source>
+        <translation>Task %1 ist %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>waiting for job %1</source>
+        <translation>beim Warten auf Job %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>job %1 (%2) did not finish within %3 s (%4); it was removed</source>
+        <translation>Job %1 (%2) wurde nicht innerhalb von %3 s fertig (%4); er wurde entfernt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no task yet</source>
+        <translation>noch kein Task</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>job %1 (%2) with image %3 could not run: %4</source>
+        <translation>Job %1 (%2) mit Image %3 konnte nicht laufen: %4</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>job %1 with image %2 ran %3 and exited with code %4</source>
+        <translation>Job %1 mit Image %2 führte %3 aus und endete mit Code %4</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>service %1 has no running task to measure the CPU of</source>
+        <translation>Service %1 hat keinen laufenden Task, dessen CPU gemessen werden könnte</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>no container of %1 gave CPU figures</source>
+        <translation>kein Container von %1 lieferte CPU-Werte</translation>
+    </message>
+</context>
+<context>
+    <name>optimist::DockerEventStream</name>
+    <message>
+        <location filename="../services/docker/DockerEventStream.cpp" line="+109"/>
+        <source>the Docker daemon %1 closed its event stream</source>
+        <translation>der Docker-Daemon %1 hat seinen Event-Stream geschlossen</translation>
+    </message>
+</context>
+<context>
     <name>optimist::EnvironmentRuntime</name>
     <message>
-        <location filename="../services/runtime/EnvironmentRuntime.cpp" line="+64"/>
+        <location filename="../services/runtime/EnvironmentRuntime.cpp" line="+77"/>
         <source>--env: %1 environments are configured (%2); name one with --env</source>
         <translation>--env: %1 Umgebungen sind konfiguriert (%2); wählen Sie eine mit --env</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>%1: the %2 cluster of environment %3 is not available in this build yet; only sandbox environments can run</source>
-        <translation>%1: Der %2-Cluster der Umgebung %3 ist in diesem Build noch nicht verfügbar; nur Sandbox-Umgebungen können laufen</translation>
+        <location line="+24"/>
+        <source>%1: the %2 cluster of environment %3 is not available in this build yet; only sandbox and docker environments can run</source>
+        <translation>%1: Der %2-Cluster der Umgebung %3 ist in diesem Build noch nicht verfügbar; nur sandbox- und docker-Umgebungen können laufen</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
+        <source>%1: cluster: %2</source>
+        <translation>%1: cluster: %2</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>%1: %2: the secret %3 was not provided</source>
+        <translation>%1: %2: das Geheimnis %3 wurde nicht bereitgestellt</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>%1: metrics of kind %2 cannot measure a docker cluster; use traefik or prometheus</source>
+        <translation>%1: Metriken der Art %2 können keinen Docker-Cluster messen; verwenden Sie traefik oder prometheus</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>cannot read the sandbox state %1: %2</source>
         <translation>der Sandbox-Zustand %1 kann nicht gelesen werden: %2</translation>
     </message>
@@ -1977,12 +2772,12 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <translation>%1: eine Sandbox-Umgebung simuliert genau eine Anwendung; diese nennt %2</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+28"/>
         <source>the sandbox state %1 cannot be continued (%2); delete it to start the sandbox afresh</source>
         <translation>der Sandbox-Zustand %1 kann nicht fortgesetzt werden (%2); löschen Sie ihn, um die Sandbox neu zu beginnen</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>--app: environment %1 has no application %2 (it has: %3)</source>
         <translation>--app: Umgebung %1 hat keine Anwendung %2 (vorhanden: %3)</translation>
     </message>
@@ -1992,10 +2787,232 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <translation>--app: Umgebung %1 verwaltet %2 Anwendungen; wählen Sie eine mit --app</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <location line="+7"/>
         <source>cannot write the sandbox state %1: %2</source>
         <translation>der Sandbox-Zustand %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>optimist::KeychainSecretStore</name>
+    <message>
+        <location filename="../services/secrets/KeychainSecretStore.cpp" line="+31"/>
+        <source>`%1` is not a keychain reference; write `keychain:SERVICE/ACCOUNT`, e.g. `keychain:optimist/redis.internal`.</source>
+        <translation>`%1` ist kein Schlüsselbund-Verweis; schreiben Sie `keychain:SERVICE/ACCOUNT`, z. B. `keychain:optimist/redis.internal`.</translation>
+    </message>
+    <message>
+        <location line="+106"/>
+        <source>The keychain holds no secret for `%1`: store it there under service `%2`, account `%3`.</source>
+        <translation>Der Schlüsselbund enthält kein Geheimnis für `%1`: Legen Sie es dort unter Dienst `%2`, Konto `%3` ab.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The keychain refused access to `%1` (%2): unlock it and allow Optimist to use it, then try again.</source>
+        <translation>Der Schlüsselbund hat den Zugriff auf `%1` verweigert (%2): Entsperren Sie ihn, erlauben Sie Optimist die Nutzung und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No keychain is available (%1), so the secret for `%2` cannot be read. Start and unlock a Secret Service (gnome-keyring, KWallet) and try again.</source>
+        <translation>Kein Schlüsselbund verfügbar (%1), daher kann das Geheimnis für `%2` nicht gelesen werden. Starten und entsperren Sie einen Secret Service (gnome-keyring, KWallet) und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No keychain is available (%1), so the secret for `%2` was not stored, nor written anywhere else. Start and unlock a Secret Service (gnome-keyring, KWallet) and try again.</source>
+        <translation>Kein Schlüsselbund verfügbar (%1), daher wurde das Geheimnis für `%2` weder gespeichert noch anderswo abgelegt. Starten und entsperren Sie einen Secret Service (gnome-keyring, KWallet) und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No keychain is available (%1), so the secret for `%2` was not removed. Start and unlock a Secret Service (gnome-keyring, KWallet) and try again.</source>
+        <translation>Kein Schlüsselbund verfügbar (%1), daher wurde das Geheimnis für `%2` nicht entfernt. Starten und entsperren Sie einen Secret Service (gnome-keyring, KWallet) und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The keychain failed on `%1`: %2.</source>
+        <translation>Der Schlüsselbund ist bei `%1` fehlgeschlagen: %2.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>The keychain did not answer within %n second(s) about `%1`: unlock it (a prompt may be waiting) and try again.</source>
+        <translation>
+            <numerusform>Der Schlüsselbund hat zu `%1` nicht innerhalb von %n Sekunde geantwortet: Entsperren Sie ihn (möglicherweise wartet eine Abfrage) und versuchen Sie es erneut.</numerusform>
+            <numerusform>Der Schlüsselbund hat zu `%1` nicht innerhalb von %n Sekunden geantwortet: Entsperren Sie ihn (möglicherweise wartet eine Abfrage) und versuchen Sie es erneut.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>optimist::MetricsWithCpu</name>
+    <message>
+        <location filename="../services/metrics/MetricsWithCpu.cpp" line="+85"/>
+        <source>CPU of %1 unknown in this window: %2</source>
+        <translation>CPU von %1 in diesem Fenster unbekannt: %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>CPU of %1 unknown in this window: the cluster did not report it within %2 ms</source>
+        <translation>CPU von %1 in diesem Fenster unbekannt: Der Cluster hat sie nicht innerhalb von %2 ms gemeldet</translation>
+    </message>
+</context>
+<context>
+    <name>optimist::PrometheusMetrics</name>
+    <message>
+        <location filename="../services/metrics/PrometheusMetrics.cpp" line="+99"/>
+        <source>the metrics window %1 – %2 is not a time span</source>
+        <translation>das Metrikfenster %1 – %2 ist keine Zeitspanne</translation>
+    </message>
+    <message>
+        <location line="+113"/>
+        <source>%1: Prometheus has no requests for this service in the window</source>
+        <translation>%1: Prometheus hat im Fenster keine Anfragen für diesen Service</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: no p95, Prometheus has no latency histogram for the window</source>
+        <translation>%1: kein p95, Prometheus hat kein Latenz-Histogramm für das Fenster</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: p95 is above the largest finite bucket bound, %2 ms (only a lower bound)</source>
+        <translation>%1: p95 liegt über der größten endlichen Bucket-Grenze, %2 ms (nur eine Untergrenze)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: p95 %2 ms, interpolated within the histogram bucket %3–%4 ms</source>
+        <translation>%1: p95 %2 ms, interpoliert innerhalb des Histogramm-Buckets %3–%4 ms</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>Prometheus at %1 did not answer within %2 ms; check that it runs and is not overloaded</source>
+        <translation>Prometheus unter %1 hat nicht innerhalb von %2 ms geantwortet; prüfen Sie, ob es läuft und nicht überlastet ist</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>cannot reach Prometheus at %1 (%2); check the environment&apos;s Prometheus URL and that it runs</source>
+        <translation>Prometheus unter %1 ist nicht erreichbar (%2); prüfen Sie die Prometheus-URL der Umgebung und ob es läuft</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Prometheus at %1 refused access (HTTP %2); check the token stored in the keychain for this environment</source>
+        <translation>Prometheus unter %1 hat den Zugriff verweigert (HTTP %2); prüfen Sie das Token, das für diese Umgebung im Schlüsselbund gespeichert ist</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Prometheus at %1 answered HTTP %2 without an API answer; check that the URL points at Prometheus itself</source>
+        <translation>Prometheus unter %1 antwortete mit HTTP %2 ohne API-Antwort; prüfen Sie, ob die URL auf Prometheus selbst zeigt</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Prometheus at %1 answered HTTP %2 with a success body</source>
+        <translation>Prometheus unter %1 antwortete mit HTTP %2 und einem Erfolgs-Body</translation>
+    </message>
+</context>
+<context>
+    <name>optimist::RedisConnection</name>
+    <message>
+        <location filename="../services/redis/RedisConnection.cpp" line="+99"/>
+        <source>Redis at %1 (database %2)</source>
+        <translation>Redis unter %1 (Datenbank %2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redis at %1</source>
+        <translation>Redis unter %1</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Lost the connection to %1 during a transaction; it was applied entirely or not at all</source>
+        <translation>Die Verbindung zu %1 ist während einer Transaktion abgebrochen; sie wurde entweder vollständig oder gar nicht angewendet</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 changed while the transaction was prepared; nothing was written</source>
+        <translation>In %1 hat sich während der Vorbereitung der Transaktion etwas geändert; es wurde nichts geschrieben</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The connection to %1 was closed</source>
+        <translation>Die Verbindung zu %1 wurde geschlossen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 did not accept a connection and login within %2 s; check the address and that the server is running</source>
+        <translation>%1 hat nicht innerhalb von %2 s Verbindung und Anmeldung angenommen; prüfen Sie die Adresse und ob der Server läuft</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The Redis address &quot;%1&quot; is not host:port</source>
+        <translation>Die Redis-Adresse „%1“ hat nicht die Form host:port</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Cannot resolve the host of %1: %2</source>
+        <translation>Der Host von %1 kann nicht aufgelöst werden: %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>out of memory</source>
+        <translation>Speicher erschöpft</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+30"/>
+        <source>Cannot connect to %1: %2; check the address and that the server is running</source>
+        <translation>Keine Verbindung zu %1 möglich: %2; prüfen Sie die Adresse und ob der Server läuft</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>the server closed it</source>
+        <translation>der Server hat sie geschlossen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lost the connection to %1: %2</source>
+        <translation>Verbindung zu %1 verloren: %2</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Lost the connection to %1 while running %2</source>
+        <translation>Verbindung zu %1 während der Ausführung von %2 verloren</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 requires a login, and no password is configured; store its password in the keychain and reference it as router.password</source>
+        <translation>%1 verlangt eine Anmeldung, aber es ist kein Passwort konfiguriert; legen Sie das Passwort im Schlüsselbund ab und verweisen Sie darauf mit router.password</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 refused the credentials of user &quot;%2&quot;; check the user name and the password stored in the keychain</source>
+        <translation>%1 hat die Zugangsdaten des Benutzers „%2“ abgelehnt; prüfen Sie den Benutzernamen und das im Schlüsselbund gespeicherte Passwort</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 does not allow user &quot;%2&quot; to run %3: %4; grant the user these keys and commands in its ACL</source>
+        <translation>%1 erlaubt dem Benutzer „%2“ nicht, %3 auszuführen: %4; gewähren Sie dem Benutzer in seiner ACL diese Schlüssel und Befehle</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 refused %2: %3</source>
+        <translation>%1 hat %2 abgelehnt: %3</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>%1 cannot select database %2: %3</source>
+        <translation>%1 kann die Datenbank %2 nicht auswählen: %3</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Not connected to %1</source>
+        <translation>Nicht mit %1 verbunden</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+4"/>
+        <source>Cannot send %1 to %2</source>
+        <translation>%1 kann nicht an %2 gesendet werden</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 did not answer %2 within %3 s; the connection was dropped</source>
+        <translation>%1 hat %2 nicht innerhalb von %3 s beantwortet; die Verbindung wurde getrennt</translation>
     </message>
 </context>
 <context>
@@ -2555,6 +3572,281 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <location line="+5"/>
         <source>the sandbox state has no weights</source>
         <translation>der Sandbox-Zustand enthält keine Gewichte</translation>
+    </message>
+</context>
+<context>
+    <name>optimist::TraefikApiClient</name>
+    <message>
+        <location filename="../services/traefik/TraefikApiClient.cpp" line="+26"/>
+        <source>The CA file %1 for Traefik&apos;s API holds no PEM certificate</source>
+        <translation>Die CA-Datei %1 für die API von Traefik enthält kein PEM-Zertifikat</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Traefik&apos;s API address &quot;%1&quot; is not a URL such as http://127.0.0.1:8080</source>
+        <translation>Die API-Adresse von Traefik „%1“ ist keine URL wie http://127.0.0.1:8080</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Traefik&apos;s API at %1 refused the credentials (HTTP %2) of user &quot;%3&quot;; check the API user and the password stored in the keychain</source>
+        <translation>Die API von Traefik unter %1 hat die Zugangsdaten (HTTP %2) des Benutzers „%3“ abgelehnt; prüfen Sie den API-Benutzer und das im Schlüsselbund gespeicherte Passwort</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Traefik&apos;s API has nothing at %1 (HTTP 404)</source>
+        <translation>Die API von Traefik hat unter %1 nichts (HTTP 404)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Traefik&apos;s API at %1 answered HTTP %2 %3</source>
+        <translation>Die API von Traefik unter %1 antwortete mit HTTP %2 %3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Traefik&apos;s API at %1 did not answer within %2 s</source>
+        <translation>Die API von Traefik unter %1 hat nicht innerhalb von %2 s geantwortet</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot verify the TLS certificate of Traefik&apos;s API at %1: %2; give the CA that signed it</source>
+        <translation>Das TLS-Zertifikat der API von Traefik unter %1 kann nicht geprüft werden: %2; geben Sie die CA an, die es signiert hat</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot reach Traefik&apos;s API at %1: %2; check apiUrl and that Traefik runs with its API enabled</source>
+        <translation>Die API von Traefik unter %1 ist nicht erreichbar: %2; prüfen Sie apiUrl und ob Traefik mit aktivierter API läuft</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Traefik&apos;s API at %1 reports version %2; Optimist works with Traefik v2 and v3</source>
+        <translation>Die API von Traefik unter %1 meldet Version %2; Optimist arbeitet mit Traefik v2 und v3</translation>
+    </message>
+</context>
+<context>
+    <name>optimist::TraefikFileWriter</name>
+    <message>
+        <location filename="../services/traefik/TraefikFileWriter.cpp" line="+66"/>
+        <source>%1 is not valid YAML (%2); fix or remove it</source>
+        <translation>%1 ist kein gültiges YAML (%2); korrigieren oder entfernen Sie die Datei</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is not a Traefik dynamic configuration (expected a map with &quot;http&quot;)</source>
+        <translation>%1 ist keine dynamische Traefik-Konfiguration (erwartet: eine Map mit &quot;http&quot;)</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Cannot write YAML for %1: %2</source>
+        <translation>YAML für %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 is not valid YAML (%2)</source>
+        <translation>%1 ist kein gültiges YAML (%2)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 defines no weighted service %2</source>
+        <translation>%1 definiert keinen gewichteten Service %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>In %1, weighted.services of %2 is not a list</source>
+        <translation>In %1 ist weighted.services von %2 keine Liste</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>In %1, a child of %2 has no name</source>
+        <translation>In %1 hat ein Kind-Service von %2 keinen Namen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>In %1, the weight of %2 is not a whole number</source>
+        <translation>In %1 ist das Gewicht von %2 keine ganze Zahl</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is not a Traefik dynamic configuration (%2)</source>
+        <translation>%1 ist keine dynamische Traefik-Konfiguration (%2)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Cannot create a file in %1 for Traefik&apos;s configuration: %2; Optimist needs write access to the directory Traefik watches</source>
+        <translation>In %1 kann keine Datei für die Konfiguration von Traefik angelegt werden: %2; Optimist braucht Schreibzugriff auf das Verzeichnis, das Traefik überwacht</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+21"/>
+        <source>Cannot write %1 (%2: %3); the previous file is unchanged</source>
+        <translation>%1 kann nicht geschrieben werden (%2: %3); die bisherige Datei ist unverändert</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>writing</source>
+        <translation>Schreiben</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>setting permissions</source>
+        <translation>Setzen der Berechtigungen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>syncing</source>
+        <translation>Synchronisieren</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>closing</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot replace %1: %2; the previous file is unchanged</source>
+        <translation>%1 kann nicht ersetzt werden: %2; die bisherige Datei ist unverändert</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>weights %1 do not add up to 100%</source>
+        <translation>die Gewichte %1 ergeben zusammen nicht 100%</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+32"/>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>The directory %1 for Traefik&apos;s file provider does not exist; check router.path</source>
+        <translation>Das Verzeichnis %1 für den File-Provider von Traefik existiert nicht; prüfen Sie router.path</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>would write %1:
+%2</source>
+        <translation>würde %1 schreiben:
+%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>wrote %1:
+%2</source>
+        <translation>%1 geschrieben:
+%2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Traefik&apos;s file provider has no file %1 for %2; Optimist writes it on the first rollout, or check router.path</source>
+        <translation>Der File-Provider von Traefik hat keine Datei %1 für %2; Optimist schreibt sie beim ersten Rollout, oder prüfen Sie router.path</translation>
+    </message>
+</context>
+<context>
+    <name>optimist::TraefikKvWriter</name>
+    <message>
+        <location filename="../services/traefik/TraefikKvWriter.cpp" line="+106"/>
+        <source>%1 answered MGET with %2 values for %3 keys</source>
+        <translation>%1 beantwortete MGET mit %2 Werten für %3 Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 holds no weighted service %2 under the root key &quot;%3&quot; (no key %4); Optimist writes it on the first rollout, or check router.rootKey</source>
+        <translation>%1 enthält keinen gewichteten Service %2 unter dem Wurzelschlüssel „%3“ (kein Schlüssel %4); Optimist schreibt ihn beim ersten Rollout, oder prüfen Sie router.rootKey</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 has %2 but no %3; the weighted service is incomplete</source>
+        <translation>%1 hat %2, aber kein %3; der gewichtete Service ist unvollständig</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 holds &quot;%2&quot; in %3, which is not a weight (a whole number from 0)</source>
+        <translation>%1 enthält „%2“ in %3, was kein Gewicht ist (eine ganze Zahl ab 0)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 (weighted service %2 under &quot;%3&quot;)</source>
+        <translation>%1 (gewichteter Service %2 unter „%3“)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>weights %1 do not add up to 100%</source>
+        <translation>die Gewichte %1 ergeben zusammen nicht 100%</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>%1, root key &quot;%2&quot;</source>
+        <translation>%1, Wurzelschlüssel „%2“</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>would set in %1, in one transaction:
+%2</source>
+        <translation>würde in %1 in einer Transaktion setzen:
+%2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>set in %1, in one transaction:
+%2</source>
+        <translation>in %1 in einer Transaktion gesetzt:
+%2</translation>
+    </message>
+</context>
+<context>
+    <name>optimist::TraefikRouter</name>
+    <message>
+        <location filename="../services/traefik/TraefikRouter.cpp" line="+73"/>
+        <source>Cannot tell which Traefik version runs, so not which names its Swarm services have: %1; or set router.traefikVersion</source>
+        <translation>Es lässt sich nicht feststellen, welche Traefik-Version läuft, und damit nicht, welche Namen ihre Swarm-Services haben: %1; oder setzen Sie router.traefikVersion</translation>
+    </message>
+    <message>
+        <location line="+102"/>
+        <source>Traefik did not put the weights of %1 in force within %2 s: %3</source>
+        <translation>Traefik hat die Gewichte von %1 nicht innerhalb von %2 s wirksam gemacht: %3</translation>
+    </message>
+</context>
+<context>
+    <name>optimist::TraefikScrapeMetrics</name>
+    <message>
+        <location filename="../services/metrics/TraefikScrapeMetrics.cpp" line="+130"/>
+        <source>Traefik&apos;s metrics at %1 did not answer within %2 ms; check that Traefik runs and the metrics URL of the environment</source>
+        <translation>Die Metriken von Traefik unter %1 haben nicht innerhalb von %2 ms geantwortet; prüfen Sie, ob Traefik läuft, und die Metrik-URL der Umgebung</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>cannot reach Traefik&apos;s metrics at %1 (%2); check that Traefik runs and the metrics URL of the environment</source>
+        <translation>die Metriken von Traefik unter %1 sind nicht erreichbar (%2); prüfen Sie, ob Traefik läuft, und die Metrik-URL der Umgebung</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Traefik&apos;s metrics at %1 answered HTTP %2 instead of 200; check the metrics URL and that Traefik has metrics.prometheus enabled</source>
+        <translation>Die Metriken von Traefik unter %1 antworteten mit HTTP %2 statt 200; prüfen Sie die Metrik-URL und ob bei Traefik metrics.prometheus aktiviert ist</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Traefik&apos;s metrics at %1 are not valid Prometheus text: %2</source>
+        <translation>Die Metriken von Traefik unter %1 sind kein gültiger Prometheus-Text: %2</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>the metrics window %1 – %2 is not a time span</source>
+        <translation>das Metrikfenster %1 – %2 ist keine Zeitspanne</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>no scrape of Traefik&apos;s metrics succeeded between %1 and %2; the last attempt failed: %3</source>
+        <translation>zwischen %1 und %2 ist kein Abruf der Metriken von Traefik gelungen; der letzte Versuch schlug fehl: %3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the scrapes of %1 do not cover the window %2 – %3 (%4 scrapes buffered); both colors are reported without data</source>
+        <translation>die Abrufe von %1 decken das Fenster %2 – %3 nicht ab (%4 Abrufe gepuffert); beide Farben werden ohne Daten gemeldet</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>%1: no traefik_service_requests_total series in the scrapes of %2; the color is reported without data</source>
+        <translation>%1: keine Zeitreihe traefik_service_requests_total in den Abrufen von %2; die Farbe wird ohne Daten gemeldet</translation>
     </message>
 </context>
 </TS>

@@ -9,9 +9,11 @@
 #include "ports/ClusterPort.h"
 #include "ports/RouterPort.h"
 #include "runtime/EnvironmentRuntime.h"
+#include "secrets/KeychainSecretStore.h"
 #include "store/SqliteHistoryStore.h"
 
 #include <QCoreApplication>
+#include <QEventLoop>
 #include <QTimer>
 
 #include <pwd.h>
@@ -112,7 +114,40 @@ Result<void> CliApp::openRuntime(const QString &environment, const QString &fres
         return e;
     }
     m_runtime = std::move(runtime.value());
-    return {};
+    return readSecrets();
+}
+
+Result<void> CliApp::readSecrets()
+{
+    const QMap<QString, QString> pending = m_runtime->pendingSecrets();
+    if (pending.isEmpty())
+        return {};
+    // The keychain answers asynchronously; the CLI has nothing else to do meanwhile, so it
+    // runs the event loop until every secret has arrived or one failed.
+    KeychainSecretStore keychain;
+    QMap<QString, QString> values;
+    std::optional<Error> failure;
+    int outstanding = int(pending.size());
+    QEventLoop loop;
+    for (auto it = pending.cbegin(); it != pending.cend(); ++it) {
+        const QString field = it.key();
+        const QString reference = it.value();
+        keychain.read(
+            reference, Reply<QString>(&loop, [&, field, reference](const Result<QString> &r) {
+                if (r.ok())
+                    values.insert(field, r.value());
+                else if (!failure)
+                    failure = Error{r.error().kind,
+                                    tr("%1 (%2 of environment %3)")
+                                        .arg(r.error().message, field, m_runtime->name())};
+                if (--outstanding == 0)
+                    loop.quit();
+            }));
+    }
+    loop.exec();
+    if (failure)
+        return *failure;
+    return m_runtime->provideSecrets(values);
 }
 
 int CliApp::rollout()

@@ -44,6 +44,8 @@ private:
     Result<RolloutRecord> targetRollout();
     Result<void> openStore();
     Result<void> openRuntime(const QString &environment, const QString &freshScenario);
+    /// Reads the keychain entries the environment needs (its pendingSecrets()).
+    Result<void> readSecrets();
     void follow(qint64 rolloutId, qint64 afterEvent);
     void quit(int code);
 

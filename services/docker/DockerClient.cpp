@@ -163,7 +163,7 @@ public:
     Error transportError(const Record &r, CURLcode code, const DockerTransfer &t) const;
     Error httpError(const Record &r, int status, const QByteArray &body) const;
     Error timeoutError(const Record &r) const;
-    bool isTlsFailure(CURLcode code, const QString &detail) const;
+    bool isTlsFailure(CURLcode code, const QString &detail, int osErrno) const;
 
     DockerClient *q;
     DockerEndpoint endpoint;
@@ -347,7 +347,7 @@ void DockerClient::Private::finished(CURL *easy, CURLcode code)
         return;
     }
     // A TLS failure is the same on every attempt: not repeated.
-    if (mayRepeat && isConnectionFailure(code) && !isTlsFailure(code, t.errorText())) {
+    if (mayRepeat && isConnectionFailure(code) && !isTlsFailure(code, t.errorText(), t.osErrno())) {
         scheduleRetry(*r);
         return;
     }
@@ -407,7 +407,7 @@ Error DockerClient::Private::timeoutError(const Record &r) const
                      .arg(ms)};
 }
 
-bool DockerClient::Private::isTlsFailure(CURLcode code, const QString &detail) const
+bool DockerClient::Private::isTlsFailure(CURLcode code, const QString &detail, int osErrno) const
 {
     if (endpoint.kind != DockerEndpoint::Kind::Tcp || !endpoint.tls)
         return false;
@@ -415,6 +415,12 @@ bool DockerClient::Private::isTlsFailure(CURLcode code, const QString &detail) c
         return true;
     // A client certificate the daemon rejects shows as an alert while receiving (with TLS 1.3
     // the client's side of the handshake is already complete), not as an SSL error code.
+    // Or the daemon hangs up right after the handshake, before curl has even read the peer's
+    // address (ENOTCONN from getpeername), or resets the connection: with a listener there and
+    // TLS in use, a refused certificate is by far the likeliest cause.
+    if (isConnectionFailure(code) &&
+        (osErrno == ENOTCONN || osErrno == ECONNRESET || osErrno == EPIPE))
+        return true;
     return isConnectionFailure(code) &&
            (detail.contains(QLatin1String("SSL"), Qt::CaseInsensitive) ||
             detail.contains(QLatin1String("TLS")) ||
@@ -432,7 +438,7 @@ Error DockerClient::Private::transportError(const Record &r, CURLcode code,
     if (code == CURLE_OPERATION_TIMEDOUT)
         return timeoutError(r);
 
-    if (isTlsFailure(code, detail)) {
+    if (isTlsFailure(code, detail, t.osErrno())) {
         const auto file = [](const QString &path) {
             return path.isEmpty() ? DockerClient::tr("(none)") : path;
         };

@@ -73,6 +73,8 @@ struct DockerCluster::HealthWait
     QDeadlineTimer deadline;
     Reply<ColorService> reply{nullptr, {}};
     QString lastSeen;
+    /// Whether a container's health check said "unhealthy"; unknown until seen or asked.
+    std::optional<bool> unhealthy;
 };
 
 struct DockerCluster::JobRun
@@ -462,6 +464,10 @@ void DockerCluster::pollHealth(const std::shared_ptr<HealthWait> &wait)
             }
         } else {
             const Observation &o = r.value();
+            for (const QString &status : o.health) {
+                if (status == QLatin1String("unhealthy"))
+                    wait->unhealthy = true;
+            }
             const QString updated = o.service.value(QStringLiteral("UpdatedAt")).toString();
             QDateTime since =
                 QDateTime::fromString(updated.left(19) + QLatin1Char('Z'), Qt::ISODate);
@@ -498,11 +504,30 @@ void DockerCluster::reportCrash(const std::shared_ptr<HealthWait> &wait, const Q
 {
     // The last lines of the newest failed task's output usually say why it exits.
     const std::optional<SwarmServiceState::Task> failure = SwarmServiceState::newestFailure(tasks);
-    const QString base = tr("%1 does not become healthy: %2").arg(wait->serviceName, crash);
+    QString base = tr("%1 does not become healthy: %2").arg(wait->serviceName, crash);
     if (!failure || failure->containerId.isEmpty()) {
         wait->reply(Error{Error::Kind::Unhealthy, base});
         return;
     }
+    if (!wait->unhealthy) {
+        // A container stopped for failing its health check may exit 0 ("finished"): its own
+        // record says whether the check failed.
+        request(get(QStringLiteral("/containers/%1/json").arg(segment(failure->containerId))),
+                wait->reply.token(), [this, wait, crash, tasks](const Response &r) {
+                    const QJsonObject state =
+                        r ? r.value().json().object().value(QStringLiteral("State")).toObject()
+                          : QJsonObject();
+                    wait->unhealthy = state.value(QStringLiteral("Health"))
+                                          .toObject()
+                                          .value(QStringLiteral("Status"))
+                                          .toString() == QLatin1String("unhealthy");
+                    reportCrash(wait, crash, tasks);
+                });
+        return;
+    }
+    if (*wait->unhealthy)
+        base += QStringLiteral("; ") +
+                tr("its health check failed (unhealthy), so Swarm stopped the task");
     DockerRequest logs = get(QStringLiteral("/tasks/%1/logs").arg(segment(failure->id)));
     logs.query.addQueryItem(QStringLiteral("stdout"), QStringLiteral("1"));
     logs.query.addQueryItem(QStringLiteral("stderr"), QStringLiteral("1"));

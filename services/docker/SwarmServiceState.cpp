@@ -36,6 +36,11 @@ bool SwarmServiceState::Task::isFailure() const
     return state == QLatin1String("failed") || state == QLatin1String("rejected");
 }
 
+bool SwarmServiceState::Task::hasEnded() const
+{
+    return isFailure() || state == QLatin1String("complete");
+}
+
 QString SwarmServiceState::Task::label(const QString &serviceName) const
 {
     const QString name =
@@ -120,7 +125,7 @@ std::optional<SwarmServiceState::Task> SwarmServiceState::newestFailure(const QL
 {
     std::optional<Task> newest;
     for (const Task &task : tasks) {
-        if (!task.isFailure())
+        if (!task.hasEnded())
             continue;
         if (since.isValid() && task.timestamp.isValid() && task.timestamp < since)
             continue;
@@ -201,7 +206,7 @@ std::optional<QString> SwarmServiceState::crashLoop(const QString &serviceName,
     int failures = 0;
     std::optional<Task> rejected;
     for (const Task &task : tasks) {
-        if (!task.isFailure())
+        if (!task.hasEnded())
             continue;
         if (since.isValid() && task.timestamp.isValid() && task.timestamp < since)
             continue;
@@ -217,7 +222,7 @@ std::optional<QString> SwarmServiceState::crashLoop(const QString &serviceName,
     if (failures < std::max(1, failureLimit))
         return std::nullopt;
     const std::optional<Task> newest = newestFailure(tasks, since);
-    return tr("%1 tasks of %2 failed (crash loop); the last, %3: %4")
+    return tr("%1 tasks of %2 ended (crash loop); the last, %3: %4")
         .arg(failures)
         .arg(serviceName, newest->label(serviceName),
              newest->err.isEmpty() ? newest->message : newest->err);

@@ -38,6 +38,9 @@ public:
         QDateTime createdAt;
 
         bool isFailure() const;
+        /// Failed, rejected, or complete: for a long-running service, a task that ended (a
+        /// container stopped for failing its health check exits 0 and ends "complete").
+        bool hasEnded() const;
         /// "demo-green.1 (f3a9c2d1e0b4)"
         QString label(const QString &serviceName) const;
     };

@@ -82,6 +82,14 @@ constexpr SettingSpec kTraefikApi[] = {
      QT_TRANSLATE_NOOP("ProfileLoader", "Traefik's major version"), 2, 3},
     {"entryPoints", SettingType::TextList, false,
      QT_TRANSLATE_NOOP("ProfileLoader", "Traefik entry point names, e.g. [websecure]"), 0, 0},
+    {"apiUser", SettingType::Text, false,
+     QT_TRANSLATE_NOOP("ProfileLoader", "the user of Traefik's API basic authentication"), 0, 0},
+    {"apiPassword", SettingType::SecretRef, false,
+     QT_TRANSLATE_NOOP("ProfileLoader",
+                       "the password of Traefik's API as keychain:SERVICE/ACCOUNT"),
+     0, 0},
+    {"apiCaFile", SettingType::Path, false,
+     QT_TRANSLATE_NOOP("ProfileLoader", "a CA certificate (PEM) that signed Traefik's API"), 0, 0},
 };
 
 const SettingSpec kRedisRouter[] = {
@@ -91,19 +99,30 @@ const SettingSpec kRedisRouter[] = {
      QT_TRANSLATE_NOOP("ProfileLoader", "the Redis database number"), 0, kAnyInt},
     {"rootKey", SettingType::Text, false,
      QT_TRANSLATE_NOOP("ProfileLoader", "Traefik's root key in Redis (default traefik)"), 0, 0},
+    {"username", SettingType::Text, false,
+     QT_TRANSLATE_NOOP("ProfileLoader", "the Redis ACL user (default: the default user)"), 0, 0},
     {"password", SettingType::SecretRef, false,
      QT_TRANSLATE_NOOP("ProfileLoader", "the Redis password as keychain:SERVICE/ACCOUNT"), 0, 0},
     kTraefikApi[0],
     kTraefikApi[1],
     kTraefikApi[2],
+    kTraefikApi[3],
+    kTraefikApi[4],
+    kTraefikApi[5],
 };
 
 const SettingSpec kFileRouter[] = {
     {"path", SettingType::Path, true,
-     QT_TRANSLATE_NOOP("ProfileLoader", "the dynamic-configuration file Traefik watches"), 0, 0},
+     QT_TRANSLATE_NOOP("ProfileLoader",
+                       "the folder (one APP.yaml per application) or the .yaml file Traefik's "
+                       "file provider watches"),
+     0, 0},
     kTraefikApi[0],
     kTraefikApi[1],
     kTraefikApi[2],
+    kTraefikApi[3],
+    kTraefikApi[4],
+    kTraefikApi[5],
 };
 
 const SettingSpec kTraefikMetrics[] = {
@@ -111,11 +130,27 @@ const SettingSpec kTraefikMetrics[] = {
      QT_TRANSLATE_NOOP("ProfileLoader",
                        "Traefik's metrics endpoint, e.g. http://127.0.0.1:8082/metrics"),
      0, 0},
+    {"traefikVersion", SettingType::Int, false,
+     QT_TRANSLATE_NOOP("ProfileLoader", "Traefik's major version (default: the router's, else 3)"),
+     2, 3},
+    {"scrapeIntervalMs", SettingType::Int, false,
+     QT_TRANSLATE_NOOP("ProfileLoader", "how often /metrics is read, in ms (default 1000)"), 100,
+     60000},
 };
 
 const SettingSpec kPrometheusMetrics[] = {
     {"url", SettingType::Url, true,
      QT_TRANSLATE_NOOP("ProfileLoader", "the Prometheus server, e.g. http://127.0.0.1:9090"), 0, 0},
+    {"token", SettingType::SecretRef, false,
+     QT_TRANSLATE_NOOP("ProfileLoader", "a bearer token as keychain:SERVICE/ACCOUNT"), 0, 0},
+    {"traefikVersion", SettingType::Int, false,
+     QT_TRANSLATE_NOOP("ProfileLoader", "Traefik's major version (default: the router's, else 3)"),
+     2, 3},
+    {"settleSec", SettingType::Int, false,
+     QT_TRANSLATE_NOOP("ProfileLoader",
+                       "seconds to wait after a window before querying: at least Prometheus' "
+                       "scrape interval (default 2)"),
+     0, 600},
 };
 
 const SettingSpec kSandboxMetrics[] = {
@@ -138,6 +173,14 @@ const SettingSpec kApplication[] = {
      0},
     {"stickyCookie", SettingType::Text, false,
      QT_TRANSLATE_NOOP("ProfileLoader", "the sticky-session cookie (default NAME_color)"), 0, 0},
+    {"rule", SettingType::Text, false,
+     QT_TRANSLATE_NOOP("ProfileLoader",
+                       "the rule of the application's Traefik router, e.g. Host(`shop.example`)"),
+     0, 0},
+    {"entryPoints", SettingType::TextList, false,
+     QT_TRANSLATE_NOOP("ProfileLoader",
+                       "the entry points of the application's router (default: the router's)"),
+     0, 0},
     {"ports", SettingType::ColorPorts, false,
      QT_TRANSLATE_NOOP(
          "ProfileLoader",

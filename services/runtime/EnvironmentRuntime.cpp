@@ -4,12 +4,17 @@
 #include "docker/DockerClient.h"
 #include "docker/DockerCluster.h"
 #include "docker/DockerEndpoint.h"
+#include "metrics/MetricsWithCpu.h"
+#include "metrics/PrometheusMetrics.h"
+#include "metrics/TraefikScrapeMetrics.h"
 #include "profiles/ProfileLoader.h"
 #include "sandbox/SandboxCluster.h"
 #include "sandbox/SandboxEnvironment.h"
 #include "sandbox/SandboxMetrics.h"
 #include "sandbox/SandboxRouter.h"
 #include "sandbox/Scenario.h"
+#include "traefik/TraefikRouter.h"
+#include "traefik/TraefikRouterProfile.h"
 
 #include "clock/SystemClock.h"
 #include "clock/VirtualClock.h"
@@ -27,6 +32,7 @@ EnvironmentRuntime::~EnvironmentRuntime()
 {
     // Ports refer to the sandbox and clock: drop them first.
     m_metrics.reset();
+    m_trafficMetrics.reset();
     m_router.reset();
     m_cluster.reset();
     m_dockerCluster.reset();
@@ -105,14 +111,8 @@ Result<std::unique_ptr<EnvironmentRuntime>> EnvironmentRuntime::open(const Optio
 Result<void> EnvironmentRuntime::openDocker(const Options &options)
 {
     const EnvironmentProfile::Component &cluster = m_profile.cluster;
-    if (m_profile.router.kind != QLatin1String("sandbox") ||
-        m_profile.metrics.kind != QLatin1String("sandbox"))
-        return Error{Error::Kind::Other,
-                     tr("%1: router %2 and metrics %3 of environment %4 are not available in this "
-                        "build yet; a docker cluster runs with router and metrics of kind sandbox "
-                        "(simulated traffic)")
-                         .arg(m_profile.sourceFile, m_profile.router.kind, m_profile.metrics.kind,
-                              m_profile.name)};
+    // The profile loader allows the sandbox's router and metrics only together.
+    const bool simulatedTraffic = m_profile.router.kind == QLatin1String("sandbox");
 
     DockerEndpoint::Request request;
     request.host = cluster.settings.value(QStringLiteral("endpoint")).toString();
@@ -125,12 +125,17 @@ Result<void> EnvironmentRuntime::openDocker(const Options &options)
         return Error{endpoint.error().kind,
                      tr("%1: cluster: %2").arg(m_profile.sourceFile, endpoint.error().message)};
 
-    // The traffic is simulated: the sandbox of the metrics' scenario, on the real clock.
-    const auto opened = openSandbox(
-        options, m_profile.metrics.settings.value(QStringLiteral("scenario")).toString(), false,
-        true);
-    if (!opened)
-        return opened;
+    if (simulatedTraffic) {
+        // The traffic is simulated: the sandbox of the metrics' scenario, on the real clock.
+        const auto opened = openSandbox(
+            options, m_profile.metrics.settings.value(QStringLiteral("scenario")).toString(), false,
+            true);
+        if (!opened)
+            return opened;
+    } else {
+        m_ownedClock = std::make_unique<SystemClock>();
+        m_clock = m_ownedClock.get();
+    }
 
     m_dockerClient = std::make_unique<DockerClient>(endpoint.value());
     m_dockerCluster = std::make_unique<DockerCluster>(m_dockerClient.get());
@@ -146,7 +151,80 @@ Result<void> EnvironmentRuntime::openDocker(const Options &options)
             settings.portVariable = variable;
         m_dockerCluster->setApplication(app.name, settings);
     }
-    m_cluster = std::make_unique<SimulatedTrafficCluster>(m_dockerCluster.get(), m_sandbox.get());
+    if (simulatedTraffic) {
+        m_cluster =
+            std::make_unique<SimulatedTrafficCluster>(m_dockerCluster.get(), m_sandbox.get());
+        return {};
+    }
+
+    for (const QString &field :
+         {QStringLiteral("router.password"), QStringLiteral("router.apiPassword"),
+          QStringLiteral("metrics.token")}) {
+        if (m_profile.secretReferences.contains(field))
+            m_pendingSecrets.insert(field, m_profile.secretReferences.value(field));
+    }
+    if (m_pendingSecrets.isEmpty())
+        return openTraefik({});
+    return {};
+}
+
+Result<void> EnvironmentRuntime::provideSecrets(const QMap<QString, QString> &secrets)
+{
+    if (m_pendingSecrets.isEmpty())
+        return {};
+    for (auto it = m_pendingSecrets.cbegin(); it != m_pendingSecrets.cend(); ++it) {
+        if (!secrets.contains(it.key()))
+            return Error{Error::Kind::Invalid,
+                         tr("%1: %2: the secret %3 was not provided")
+                             .arg(m_profile.sourceFile, it.key(), it.value())};
+    }
+    m_pendingSecrets.clear();
+    return openTraefik(secrets);
+}
+
+Result<void> EnvironmentRuntime::openTraefik(const QMap<QString, QString> &secrets)
+{
+    Result<TraefikRouterConfig> routerConfig =
+        TraefikRouterProfile::fromProfile(m_profile, secrets);
+    if (!routerConfig)
+        return routerConfig.error();
+    m_router = std::make_unique<TraefikRouter>(routerConfig.value());
+
+    // The metrics' Traefik version: their own setting, else the router's, else 3.
+    const QVariantMap &metrics = m_profile.metrics.settings;
+    int major = metrics.value(QStringLiteral("traefikVersion")).toInt();
+    if (major == 0)
+        major = m_profile.router.settings.value(QStringLiteral("traefikVersion")).toInt();
+    const auto version = major == 2 ? TraefikNaming::Version::V2 : TraefikNaming::Version::V3;
+    const QUrl url(metrics.value(QStringLiteral("url")).toString());
+
+    if (m_profile.metrics.kind == QLatin1String("traefik")) {
+        TraefikScrapeMetrics::Config config;
+        config.url = url;
+        config.version = version;
+        if (const int ms = metrics.value(QStringLiteral("scrapeIntervalMs")).toInt(); ms > 0)
+            config.scrapeInterval = std::chrono::milliseconds(ms);
+        for (const EnvironmentProfile::Application &app : std::as_const(m_profile.applications))
+            config.apps << app.name;
+        auto scrape = std::make_unique<TraefikScrapeMetrics>(config);
+        scrape->start();
+        m_trafficMetrics = std::move(scrape);
+    } else if (m_profile.metrics.kind == QLatin1String("prometheus")) {
+        PrometheusMetrics::Config config;
+        config.baseUrl = url;
+        config.version = version;
+        config.bearerToken = secrets.value(QStringLiteral("metrics.token"));
+        if (metrics.contains(QStringLiteral("settleSec")))
+            config.settleDelay =
+                std::chrono::seconds(metrics.value(QStringLiteral("settleSec")).toInt());
+        m_trafficMetrics = std::make_unique<PrometheusMetrics>(config);
+    } else {
+        return Error{Error::Kind::Invalid,
+                     tr("%1: metrics of kind %2 cannot measure a docker cluster; use traefik or "
+                        "prometheus")
+                         .arg(m_profile.sourceFile, m_profile.metrics.kind)};
+    }
+    m_metrics = std::make_unique<MetricsWithCpu>(m_trafficMetrics.get(), m_dockerCluster.get());
     return {};
 }
 
@@ -258,7 +336,8 @@ Result<QString> EnvironmentRuntime::application(const QString &requested) const
 
 RolloutPorts EnvironmentRuntime::ports(HistoryStore *store) const
 {
-    return RolloutPorts{m_cluster.get(), m_router.get(), m_metrics.get(), m_clock, store};
+    ClusterPort *cluster = m_cluster ? m_cluster.get() : m_dockerCluster.get();
+    return RolloutPorts{cluster, m_router.get(), m_metrics.get(), m_clock, store};
 }
 
 Result<void> EnvironmentRuntime::saveState() const

@@ -6,6 +6,7 @@
 #include "rollout/RolloutPorts.h"
 
 #include <QCoreApplication>
+#include <QMap>
 #include <QObject>
 
 #include <memory>
@@ -54,6 +55,14 @@ public:
     /// The application to act on: @p requested, or the environment's only one.
     Result<QString> application(const QString &requested) const;
     RolloutPorts ports(HistoryStore *store) const;
+
+    /// The keychain references (field path, e.g. "router.password" → "keychain:S/A") whose
+    /// values the environment needs before ports() can be used; empty once provided (and for
+    /// environments without secrets). The caller reads them from the keychain asynchronously.
+    const QMap<QString, QString> &pendingSecrets() const { return m_pendingSecrets; }
+    /// Completes the environment with the values of pendingSecrets() (field path → value).
+    /// The values are handed to the connections and not kept here.
+    Result<void> provideSecrets(const QMap<QString, QString> &secrets);
     Clock *clock() const { return m_clock; }
     SandboxEnvironment *sandbox() const { return m_sandbox.get(); }
     /// Writes the sandbox's state file (no-op for real environments).
@@ -67,6 +76,9 @@ private:
     Result<void> openSandbox(const Options &options, const QString &scenarioRef, bool fresh,
                              bool realCluster = false);
     Result<void> openDocker(const Options &options);
+    /// The real router (Traefik over Redis or a file) and metrics (Traefik's /metrics or
+    /// Prometheus, with CPU from the cluster) of a docker environment.
+    Result<void> openTraefik(const QMap<QString, QString> &secrets);
 
     EnvironmentProfile m_profile;
     Clock *m_clock = nullptr;
@@ -76,7 +88,9 @@ private:
     std::unique_ptr<DockerCluster> m_dockerCluster;
     std::unique_ptr<ClusterPort> m_cluster;
     std::unique_ptr<RouterPort> m_router;
+    std::unique_ptr<MetricsPort> m_trafficMetrics; ///< wrapped by m_metrics with the CPU
     std::unique_ptr<MetricsPort> m_metrics;
+    QMap<QString, QString> m_pendingSecrets;
     QString m_stateFile;
     QString m_scenarioRef;
 };

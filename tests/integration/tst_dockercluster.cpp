@@ -472,9 +472,10 @@ private Q_SLOTS:
         QVERIFY2(three, three ? "" : qPrintable(three.error().message));
         QCOMPARE(three.value().exitCode, 3);
         // The tail: the last 50 lines, in order.
-        QVERIFY2(three.value().logTail.endsWith(QStringLiteral("line 59\nline 60\n")),
+        QVERIFY2(three.value().logTail.endsWith(QStringLiteral("line 59 of 60\nline 60 of 60\n")),
                  qPrintable(three.value().logTail));
-        QVERIFY(!three.value().logTail.contains(QStringLiteral("line 10\n")));
+        QVERIFY(three.value().logTail.startsWith(QStringLiteral("line 11 of 60\n")));
+        QVERIFY(!three.value().logTail.contains(QStringLiteral("line 10 of 60\n")));
         // The job services are gone; only blue remains.
         QCOMPARE(servicesOfApp(), QStringList{m_app + QStringLiteral("-blue")});
 

@@ -188,7 +188,7 @@ private Q_SLOTS:
                                            "2026-11-28T18:00:13Z")}));
         const auto crash = SwarmServiceState::crashLoop("demo-green", three, 3, since);
         QVERIFY(crash);
-        QVERIFY2(crash->contains("3 tasks of demo-green failed"), qPrintable(*crash));
+        QVERIFY2(crash->contains("3 tasks of demo-green ended"), qPrintable(*crash));
         QVERIFY2(crash->contains("unhealthy container"), qPrintable(*crash)); // the newest
         // Failures before the service's last update do not count.
         QVERIFY(!SwarmServiceState::crashLoop("demo-green", three, 3, since.addSecs(5)));
