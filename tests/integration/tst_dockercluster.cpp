@@ -409,8 +409,10 @@ private Q_SLOTS:
                      qPrintable(QString::number(busy.value())));
             const auto idle = cpu(Color::Green);
             QVERIFY2(idle, idle ? "" : qPrintable(idle.error().message));
-            QVERIFY2(idle.value() >= 0 && idle.value() < 5,
-                     qPrintable(QString::number(idle.value())));
+            // Idle is not zero: the 1-s health probe runs inside the container's cgroup.
+            QVERIFY2(
+                idle.value() >= 0 && idle.value() < 15 && idle.value() < busy.value() / 2,
+                qPrintable(QStringLiteral("idle %1, busy %2").arg(idle.value()).arg(busy.value())));
             QTest::qWait(1500);
         }
     }
