@@ -290,7 +290,7 @@ optimist_import_demo_images() {
     for version in v1 v2 v3 v4 v5; do
         local changes=(
             -c 'CMD ["/server"]'
-            -c 'HEALTHCHECK --interval=1s --timeout=1s --retries=3 CMD ["/server","--probe"]'
+            -c 'HEALTHCHECK --interval=1s --timeout=2s --start-period=8s --retries=3 CMD ["/server","--probe"]'
             -c "ENV VERSION=$version"
         )
         [[ -n "${extra[$version]}" ]] && changes+=(-c "ENV ${extra[$version]}")
