@@ -121,6 +121,17 @@ QString DockerCluster::where() const
     return m_client->endpoint().uri();
 }
 
+DockerRequest DockerCluster::createRequest(const QString &spec) const
+{
+    DockerRequest post;
+    post.method = "POST";
+    post.path = QStringLiteral("/services/create");
+    post.body = spec.toUtf8();
+    post.headers = authHeaders();
+    post.timeout = m_options.requestTimeout;
+    return post;
+}
+
 DockerRequest DockerCluster::get(const QString &path) const
 {
     DockerRequest r;
@@ -314,12 +325,7 @@ void DockerCluster::createColor(const QString &app, Color from, Color to, const 
                                    .arg(toName, fromName, image, auth, body)});
             return;
         }
-        DockerRequest post;
-        post.method = "POST";
-        post.path = QStringLiteral("/services/create");
-        post.body = body.toUtf8();
-        post.headers = authHeaders();
-        post.timeout = m_options.requestTimeout;
+        DockerRequest post = createRequest(body);
         qCDebug(lcDockerCluster) << "creating" << toName << "from" << fromName << "with image"
                                  << image;
         request(post, token, [this, reply, fromName, toName, image, auth, body](const Response &r) {
@@ -775,12 +781,7 @@ void DockerCluster::runJob(const QString &app, const QString &version, const QSt
                 job->reply(outcome);
                 return;
             }
-            DockerRequest post;
-            post.method = "POST";
-            post.path = QStringLiteral("/services/create");
-            post.body = body.toUtf8();
-            post.headers = authHeaders();
-            post.timeout = m_options.requestTimeout;
+            DockerRequest post = createRequest(body);
             job->deadline = QDeadlineTimer(job->timeout.count());
             qCDebug(lcDockerCluster) << "starting job" << job->name << "with image" << job->image;
             request(post, job->internal, [this, job](const Response &r) {

@@ -108,6 +108,8 @@ private:
     void request(DockerRequest request, const CancelToken &token,
                  std::function<void(const Response &)> done);
     DockerRequest get(const QString &path) const;
+    /// POST /services/create with @p spec (JSON) and the registry auth, if any.
+    DockerRequest createRequest(const QString &spec) const;
     /// The service, its tasks and its running containers' health; NotFound for no service.
     void observe(const QString &serviceName, const CancelToken &token,
                  std::function<void(const Result<Observation> &)> done);
