@@ -313,13 +313,15 @@ void RolloutEngine::runPreChecks()
             finish(
                 RolloutState::Failed,
                 tr("PreChecks: cannot read %1: %2. Nothing was changed.").arg(what, error.message));
-        });
+        },
+        true);
 }
 
 void RolloutEngine::readClusterAndRouter(
     std::function<void(const AppSnapshot &, const WeightSplit &)> done,
-    std::function<void(const QString &what, const Error &error)> failed)
+    std::function<void(const QString &what, const Error &error)> failed, bool allowUnrouted)
 {
+    m_unrouted = false;
     // Both reads run at once; the first failure cancels the other.
     const CancelToken token = newOperation();
     auto snapshot = std::make_shared<std::optional<AppSnapshot>>();
@@ -342,26 +344,51 @@ void RolloutEngine::readClusterAndRouter(
                                                    proceed();
                                                },
                                                token));
-    m_ports.router->readWeights(m_record.app, Reply<WeightSplit>(
-                                                  this,
-                                                  [=](const Result<WeightSplit> &r) {
-                                                      if (!r)
-                                                          return unreadable(tr("the router"),
-                                                                            r.error());
-                                                      *split = r.value();
-                                                      proceed();
-                                                  },
-                                                  token));
+    m_ports.router->readWeights(
+        m_record.app, Reply<WeightSplit>(
+                          this,
+                          [=, this](const Result<WeightSplit> &r) {
+                              if (!r && allowUnrouted && r.error().kind == Error::Kind::NotFound) {
+                                  m_unrouted = true;
+                                  *split = WeightSplit{};
+                                  return proceed();
+                              }
+                              if (!r)
+                                  return unreadable(tr("the router"), r.error());
+                              *split = r.value();
+                              proceed();
+                          },
+                          token));
 }
 
 void RolloutEngine::preChecksRead(const AppSnapshot &snapshot, const WeightSplit &split)
 {
     m_split = split;
     std::optional<Color> active;
-    if (split.blue == 100)
+    if (m_unrouted) {
+        // The router holds nothing for the app yet (its first rollout with Optimist): the only
+        // color running is the active one, at 100%. Nothing is written here; the first weight
+        // change writes the weighted service (and its router) with both colors.
+        if (snapshot.blue.has_value() == snapshot.green.has_value()) {
+            finish(RolloutState::Failed,
+                   tr("PreChecks: the router holds no weights for %1 yet and the cluster runs %2, "
+                      "so the active color is unknown; keep only the color that serves the "
+                      "traffic (%1-blue or %1-green) and start again. Nothing was changed.")
+                       .arg(m_record.app, snapshot.blue ? tr("both colors") : tr("neither color")));
+            return;
+        }
+        active = snapshot.blue ? Color::Blue : Color::Green;
+        m_split = WeightSplit::canaryAt(otherColor(*active), 0);
+        if (!journal(JournalEvent::Kind::Info,
+                     tr("The router holds no weights for %1 yet: %2, its only color, is taken as "
+                        "100% of the traffic; the first weight change adds %1 to the router")
+                         .arg(m_record.app, appColorName(*active))))
+            return;
+    } else if (split.blue == 100) {
         active = Color::Blue;
-    else if (split.green == 100)
+    } else if (split.green == 100) {
         active = Color::Green;
+    }
     if (!active) {
         finish(RolloutState::Failed,
                tr("PreChecks: the weights of %1 are %2, not 100% on one color; another rollout may "

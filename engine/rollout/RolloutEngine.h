@@ -92,8 +92,11 @@ private:
     void rollBackRemoveCanary();
     void finish(RolloutState finalState, const QString &reason);
     void recoverRead(RecoveryMode mode, const AppSnapshot &snapshot, const WeightSplit &split);
+    /// With @p allowUnrouted, a router that holds nothing for the app (NotFound) is no failure:
+    /// m_unrouted is set and @p done gets a default split.
     void readClusterAndRouter(std::function<void(const AppSnapshot &, const WeightSplit &)> done,
-                              std::function<void(const QString &what, const Error &error)> failed);
+                              std::function<void(const QString &what, const Error &error)> failed,
+                              bool allowUnrouted = false);
 
     // Helpers
     void decide(Decision::Action action, const QString &reason);
@@ -111,6 +114,7 @@ private:
     WeightSplit m_split;
     CancelToken m_operation;
     bool m_paused = false;
+    bool m_unrouted = false;       ///< PreChecks: the router holds no weights for the app yet
     bool m_canaryMayExist = false; ///< a create was attempted: rollback must remove the canary
     bool m_storageBroken = false;
     int m_passes = 0;

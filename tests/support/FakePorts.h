@@ -144,14 +144,19 @@ public:
     WeightSplit written; ///< what the configuration holds
     WeightSplit inForce; ///< what the router applies (after confirmDelaySec)
     std::optional<Error> writeError;
-    int failWritesRemaining = 0; ///< the next N writes fail with Unreachable
+    std::optional<Error> readError; ///< readWeights answers it (e.g. NotFound: not adopted yet)
+    int failWritesRemaining = 0;    ///< the next N writes fail with Unreachable
     bool neverConverge = false;
     int confirmDelaySec = 2;
     QList<WeightSplit> writes;
 
     void readWeights(const QString &, Reply<WeightSplit> reply) override
     {
-        later(0, [this, reply] { reply(written); });
+        later(0, [this, reply] {
+            if (readError)
+                return reply(*readError);
+            reply(written);
+        });
     }
     void writeWeights(const QString &, const WeightSplit &split, WriteMode mode,
                       Reply<WriteOutcome> reply) override

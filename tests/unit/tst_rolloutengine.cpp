@@ -314,6 +314,61 @@ private Q_SLOTS:
         QVERIFY(rig.router.writes.isEmpty());
     }
 
+    void firstRolloutOfAnAppTheRouterDoesNotKnowTakesItsOnlyColorAsActive()
+    {
+        // The router holds nothing for the app (Traefik's KV before Optimist wrote it): the
+        // only color running is taken as 100%, and the first weight write adds the app.
+        Rig rig;
+        rig.router.readError = Error{Error::Kind::NotFound, QStringLiteral("no weighted service")};
+        const qint64 id = rig.start();
+        rig.run();
+        QCOMPARE(rig.engine->state(), RolloutState::Succeeded);
+        QCOMPARE(rig.canaryWeightsWritten(), (QList<int>{10, 25, 50, 75, 100}));
+        QCOMPARE(rig.stored(id).activeColor, Color::Blue);
+        QVERIFY(rig.journal(id, JournalEvent::Kind::Info)
+                    .join(QLatin1Char('\n'))
+                    .contains(QStringLiteral("holds no weights")));
+    }
+
+    void unknownAppWithBothColorsOrNoneFailsPreChecks_data()
+    {
+        QTest::addColumn<bool>("both");
+        QTest::newRow("both colors") << true;
+        QTest::newRow("no color") << false;
+    }
+    void unknownAppWithBothColorsOrNoneFailsPreChecks()
+    {
+        QFETCH(bool, both);
+        Rig rig;
+        rig.router.readError = Error{Error::Kind::NotFound, QStringLiteral("no weighted service")};
+        if (both) {
+            ColorService green = *rig.cluster.app.blue;
+            green.color = Color::Green;
+            green.serviceName = QStringLiteral("demo-green");
+            rig.cluster.app.green = green;
+        } else {
+            rig.cluster.app.blue.reset();
+        }
+        const qint64 id = rig.start();
+        rig.run();
+        QCOMPARE(rig.engine->state(), RolloutState::Failed);
+        QVERIFY2(rig.stored(id).reason.contains(QStringLiteral("active color is unknown")),
+                 qPrintable(rig.stored(id).reason));
+        QVERIFY(rig.cluster.writes.isEmpty());
+        QVERIFY(rig.router.writes.isEmpty());
+    }
+
+    void routerUnreachableStillFailsPreChecks()
+    {
+        Rig rig;
+        rig.router.readError = Error{Error::Kind::Unreachable, QStringLiteral("refused")};
+        const qint64 id = rig.start();
+        rig.run();
+        QCOMPARE(rig.engine->state(), RolloutState::Failed);
+        QVERIFY(rig.stored(id).reason.contains(QStringLiteral("cannot read the router")));
+        QVERIFY(rig.cluster.writes.isEmpty());
+    }
+
     void staleIdleColorIsRemovedFirst()
     {
         Rig rig;
