@@ -691,7 +691,7 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <translation>ein CA-Zertifikat (PEM), das das Zertifikat der Traefik-API signiert hat</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>the Redis server Traefik reads, as host:port</source>
         <translation>der Redis-Server, den Traefik liest, als host:port</translation>
     </message>
@@ -727,7 +727,7 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
     </message>
     <message>
         <location line="+4"/>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Traefik&apos;s major version (default: the router&apos;s, else 3)</source>
         <translation>die Hauptversion von Traefik (Standard: die des Routers, sonst 3)</translation>
     </message>
@@ -747,7 +747,7 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <translation>ein Bearer-Token als keychain:SERVICE/ACCOUNT</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>seconds to wait after a window before querying: at least Prometheus&apos; scrape interval (default 2)</source>
         <translation>Sekunden, die nach einem Fenster vor der Abfrage gewartet wird: mindestens das Scrape-Intervall von Prometheus (Standard 2)</translation>
     </message>
@@ -2262,7 +2262,7 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <translation>optimist-cli: %1</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>%1 (%2 of environment %3)</source>
         <translation>%1 (%2 der Umgebung %3)</translation>
     </message>
@@ -2471,31 +2471,31 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
 <context>
     <name>optimist::DockerCluster</name>
     <message>
-        <location filename="../services/docker/DockerCluster.cpp" line="+216"/>
-        <location line="+347"/>
+        <location filename="../services/docker/DockerCluster.cpp" line="+227"/>
+        <location line="+342"/>
         <location line="+67"/>
-        <location line="+302"/>
+        <location line="+297"/>
         <source>service %1 does not exist on %2</source>
         <translation>Service %1 existiert nicht auf %2</translation>
     </message>
     <message>
-        <location line="-715"/>
-        <location line="+189"/>
+        <location line="-705"/>
+        <location line="+184"/>
         <location line="+13"/>
         <location line="+145"/>
         <location line="+67"/>
-        <location line="+194"/>
+        <location line="+189"/>
         <source>cannot inspect service %1</source>
         <translation>Service %1 kann nicht abgefragt werden (inspect)</translation>
     </message>
     <message>
-        <location line="-595"/>
-        <location line="+703"/>
+        <location line="-585"/>
+        <location line="+693"/>
         <source>cannot list the tasks of %1</source>
         <translation>die Tasks von %1 können nicht aufgelistet werden</translation>
     </message>
     <message>
-        <location line="-652"/>
+        <location line="-642"/>
         <source>cannot clone %1 onto itself</source>
         <translation>%1 kann nicht auf sich selbst geklont werden</translation>
     </message>
@@ -2515,7 +2515,7 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <translation>würde Service %1 als Klon von %2 mit Image %3 anlegen: POST /services/create%4 %5</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+11"/>
         <source>cannot create service %1 on %2</source>
         <translation>Service %1 kann auf %2 nicht angelegt werden</translation>
     </message>
@@ -2546,12 +2546,12 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
     </message>
     <message>
         <location line="+5"/>
-        <location line="+427"/>
+        <location line="+422"/>
         <source>cannot look up image %1</source>
         <translation>Image %1 kann nicht nachgeschlagen werden</translation>
     </message>
     <message>
-        <location line="-408"/>
+        <location line="-403"/>
         <source>service %1 does not exist on %2, so there is nothing to clone</source>
         <translation>Service %1 existiert nicht auf %2, es gibt also nichts zu klonen</translation>
     </message>
@@ -2671,7 +2671,7 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <translation>würde Job %1 einmal mit Image %2 ausführen: %3: POST /services/create %4</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+11"/>
         <source>cannot start job %1</source>
         <translation>Job %1 kann nicht gestartet werden</translation>
     </message>
@@ -2752,7 +2752,7 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <translation>%1: %2: das Geheimnis %3 wurde nicht bereitgestellt</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>%1: metrics of kind %2 cannot measure a docker cluster; use traefik or prometheus</source>
         <translation>%1: Metriken der Art %2 können keinen Docker-Cluster messen; verwenden Sie traefik oder prometheus</translation>
     </message>
@@ -3062,29 +3062,29 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
     </message>
     <message>
         <location line="+9"/>
-        <location line="+958"/>
+        <location line="+985"/>
         <source>the history store cannot be written</source>
         <translation>der Verlaufsspeicher kann nicht beschrieben werden</translation>
     </message>
     <message>
-        <location line="-950"/>
+        <location line="-977"/>
         <source>Recovery could not read %1: %2. The rollout is left as it was (last state %3); try again when %1 answers.</source>
         <translation>Die Wiederherstellung konnte den %1 nicht lesen: %2. Der Rollout bleibt, wie er war (letzter Zustand %3); versuchen Sie es erneut, sobald der %1 antwortet.</translation>
     </message>
     <message>
-        <location line="+194"/>
+        <location line="+196"/>
         <source>the cluster</source>
         <translatorcomment>Fills %1 of &quot;Recovery could not read %1…&quot; and &quot;PreChecks: cannot read %1…&quot;; those translations supply the article (den/der), so give the bare masculine noun.</translatorcomment>
         <translation>Cluster</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>the router</source>
         <translatorcomment>Fills %1 of &quot;Recovery could not read %1…&quot; and &quot;PreChecks: cannot read %1…&quot;; those translations supply the article (den/der), so give the bare masculine noun.</translatorcomment>
         <translation>Router</translation>
     </message>
     <message>
-        <location line="-188"/>
+        <location line="-196"/>
         <source>Reconciled: the router shows %1; %2 %3</source>
         <translation>Abgeglichen: Der Router zeigt %1; %2 %3</translation>
     </message>
@@ -3129,7 +3129,27 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <translation>PreChecks: Der %1 kann nicht gelesen werden: %2. Es wurde nichts geändert.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+59"/>
+        <source>PreChecks: the router holds no weights for %1 yet and the cluster runs %2, so the active color is unknown; keep only the color that serves the traffic (%1-blue or %1-green) and start again. Nothing was changed.</source>
+        <translation>PreChecks: Der Router hat noch keine Gewichte für %1, und der Cluster betreibt %2, daher ist die aktive Farbe unbekannt; behalten Sie nur die Farbe, die den Traffic bedient (%1-blue oder %1-green), und starten Sie erneut. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>both colors</source>
+        <translation>beide Farben</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>neither color</source>
+        <translation>keine der Farben</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The router holds no weights for %1 yet: %2, its only color, is taken as 100% of the traffic; the first weight change adds %1 to the router</source>
+        <translation>Der Router hat noch keine Gewichte für %1: %2, die einzige Farbe, gilt als 100% des Traffics; die erste Gewichtsänderung trägt %1 im Router ein</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>PreChecks: the weights of %1 are %2, not 100% on one color; another rollout may be running or was interrupted (see `optimist-cli status`). Nothing was changed.</source>
         <translation>PreChecks: Die Gewichte von %1 sind %2, nicht 100% auf einer Farbe; womöglich läuft ein anderer Rollout oder wurde unterbrochen (siehe `optimist-cli status`). Es wurde nichts geändert.</translation>
     </message>
