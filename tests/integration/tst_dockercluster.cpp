@@ -24,30 +24,15 @@
 #include <memory>
 #include <optional>
 
+#include "support/IntegrationSupport.h"
+
 using namespace optimist;
 using namespace std::chrono_literals;
 
 namespace {
 
-/// Runs the event loop until @p done or @p timeout.
-template <typename T>
-std::optional<Result<T>> await(const std::function<void(Reply<T>)> &start, QObject *context,
-                               std::chrono::milliseconds timeout)
-{
-    std::optional<Result<T>> result;
-    start(Reply<T>(context, [&result](const Result<T> &r) { result = r; }));
-    QDeadlineTimer deadline(timeout.count());
-    while (!result && !deadline.hasExpired())
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    return result;
-}
-
-int freePort()
-{
-    QTcpServer server;
-    server.listen(QHostAddress::LocalHost, 0);
-    return server.serverPort();
-}
+using optimist::test::await;
+using optimist::test::freePort;
 
 /// GET / on 127.0.0.1:@p port; the X-Version header, or "" when nothing answers.
 QString versionAt(int port)

@@ -28,29 +28,15 @@
 #include <memory>
 #include <optional>
 
+#include "support/IntegrationSupport.h"
+
 using namespace optimist;
 using namespace std::chrono_literals;
 
 namespace {
 
-template <typename T>
-std::optional<Result<T>> await(const std::function<void(Reply<T>)> &start, QObject *context,
-                               std::chrono::milliseconds timeout)
-{
-    std::optional<Result<T>> result;
-    start(Reply<T>(context, [&result](const Result<T> &r) { result = r; }));
-    QDeadlineTimer deadline(timeout.count());
-    while (!result && !deadline.hasExpired())
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    return result;
-}
-
-int freePort()
-{
-    QTcpServer server;
-    server.listen(QHostAddress::LocalHost, 0);
-    return server.serverPort();
-}
+using optimist::test::await;
+using optimist::test::freePort;
 
 /// HTTP/1.0 GETs through the stand-in's entry point at a steady rate, one connection each;
 /// records the status and X-Version of every answer and every connection error.
