@@ -29,6 +29,8 @@ QString SandboxRouter::kvKeys(const WeightSplit &split) const
     QString keys;
     int index = 0;
     for (Color color : {Color::Blue, Color::Green}) {
+        if (split.of(color) <= 0)
+            continue; // as the real writer: a zero-weight child is left out
         keys += QStringLiteral("%1%2/name = %3@swarm\n")
                     .arg(prefix)
                     .arg(index)

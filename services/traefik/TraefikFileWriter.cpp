@@ -79,9 +79,12 @@ Result<QByteArray> TraefikFileWriter::render(const QByteArray &existing,
     const bool adoptService = !weighted["services"];
     YAML::Node children(YAML::NodeType::Sequence);
     for (Color color : {Color::Blue, Color::Green}) {
+        // A child with weight 0 is left out: Traefik builds every listed child before it drops
+        // the zero-weight ones, so a removed color still listed would fail the whole service.
+        if (split.of(color) <= 0)
+            continue;
         YAML::Node child(YAML::NodeType::Map);
         child["name"] = TraefikNaming::childServiceName(route.app, color, version).toStdString();
-        // Weight 0 is written as 0: Traefik then leaves that child out of the balancer.
         child["weight"] = split.of(color);
         children.push_back(child);
     }

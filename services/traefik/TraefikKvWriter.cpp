@@ -49,9 +49,13 @@ TraefikKvWriter::Entries TraefikKvWriter::entries(const QString &rootKey,
     const QString service = route.serviceName();
     int index = 0;
     for (Color color : {Color::Blue, Color::Green}) {
+        // A child with weight 0 is left out, not written as 0: Traefik builds every listed child
+        // before it drops the zero-weight ones, so a removed color still listed would fail the
+        // whole weighted service (no route at all).
+        if (split.of(color) <= 0)
+            continue;
         list.append({childKey(rootKey, service, index, QStringLiteral("name")),
                      TraefikNaming::childServiceName(route.app, color, version)});
-        // Weight 0 is written as 0: Traefik then leaves that child out of the balancer.
         list.append({childKey(rootKey, service, index, QStringLiteral("weight")),
                      QString::number(split.of(color))});
         ++index;
@@ -76,11 +80,25 @@ TraefikKvWriter::Entries TraefikKvWriter::entries(const QString &rootKey,
     return list;
 }
 
-QString TraefikKvWriter::describe(const Entries &entries)
+QStringList TraefikKvWriter::staleKeys(const QString &rootKey, const TraefikAppRoute &route,
+                                       const WeightSplit &split)
+{
+    const int listed = (split.blue > 0 ? 1 : 0) + (split.green > 0 ? 1 : 0);
+    QStringList keys;
+    for (int index = listed; index < 2; ++index) {
+        keys << childKey(rootKey, route.serviceName(), index, QStringLiteral("name"))
+             << childKey(rootKey, route.serviceName(), index, QStringLiteral("weight"));
+    }
+    return keys;
+}
+
+QString TraefikKvWriter::describe(const Entries &entries, const QStringList &deleted)
 {
     QStringList lines;
     for (const auto &entry : entries)
         lines.append(entry.first + QStringLiteral(" = ") + entry.second);
+    for (const QString &key : deleted)
+        lines.append(tr("delete %1").arg(key));
     return lines.join(QLatin1Char('\n'));
 }
 
@@ -164,37 +182,45 @@ void TraefikKvWriter::writeWeights(const TraefikAppRoute &route, const WeightSpl
     if (mode == WriteMode::Apply)
         m_connection->command({QByteArrayLiteral("WATCH"), serviceKey, ruleKey},
                               [](const Result<RedisValue> &) {});
-    m_connection->command({QByteArrayLiteral("MGET"), serviceKey, ruleKey}, [this, callback, route,
-                                                                             split, version, mode,
-                                                                             where](const Result<
-                                                                                    RedisValue>
-                                                                                        &found) {
-        if (!found) {
-            if (mode == WriteMode::Apply)
-                m_connection->command({QByteArrayLiteral("UNWATCH")},
-                                      [](const Result<RedisValue> &) {});
-            return callback(found.error());
-        }
-        const QList<RedisValue> &values = found.value().elements;
-        const bool adoptService = values.value(0).isNil();
-        const bool adoptRouter = values.value(1).isNil();
-        const Entries list = entries(m_rootKey, route, split, version, adoptService, adoptRouter);
-        const QString what = tr("%1, root key \"%2\"").arg(where, m_rootKey);
-        if (mode == WriteMode::DryRun) {
-            callback(WriteOutcome{
-                tr("would set in %1, in one transaction:\n%2").arg(what, describe(list))});
-            return;
-        }
-        QList<RedisConnection::Arguments> sets;
-        for (const auto &entry : list)
-            sets.append({QByteArrayLiteral("SET"), entry.first.toUtf8(), entry.second.toUtf8()});
-        m_connection->transaction(sets, [callback, list, what](const Result<RedisValue> &done) {
-            if (!done)
-                return callback(done.error());
-            callback(
-                WriteOutcome{tr("set in %1, in one transaction:\n%2").arg(what, describe(list))});
+    m_connection->command(
+        {QByteArrayLiteral("MGET"), serviceKey, ruleKey},
+        [this, callback, route, split, version, mode, where](const Result<RedisValue> &found) {
+            if (!found) {
+                if (mode == WriteMode::Apply)
+                    m_connection->command({QByteArrayLiteral("UNWATCH")},
+                                          [](const Result<RedisValue> &) {});
+                return callback(found.error());
+            }
+            const QList<RedisValue> &values = found.value().elements;
+            const bool adoptService = values.value(0).isNil();
+            const bool adoptRouter = values.value(1).isNil();
+            const Entries list =
+                entries(m_rootKey, route, split, version, adoptService, adoptRouter);
+            const QStringList stale = staleKeys(m_rootKey, route, split);
+            const QString what = tr("%1, root key \"%2\"").arg(where, m_rootKey);
+            if (mode == WriteMode::DryRun) {
+                callback(WriteOutcome{tr("would set in %1, in one transaction:\n%2")
+                                          .arg(what, describe(list, stale))});
+                return;
+            }
+            QList<RedisConnection::Arguments> commands;
+            for (const auto &entry : list)
+                commands.append(
+                    {QByteArrayLiteral("SET"), entry.first.toUtf8(), entry.second.toUtf8()});
+            if (!stale.isEmpty()) {
+                RedisConnection::Arguments del{QByteArrayLiteral("DEL")};
+                for (const QString &key : stale)
+                    del.append(key.toUtf8());
+                commands.append(del);
+            }
+            m_connection->transaction(
+                commands, [callback, list, stale, what](const Result<RedisValue> &done) {
+                    if (!done)
+                        return callback(done.error());
+                    callback(WriteOutcome{
+                        tr("set in %1, in one transaction:\n%2").arg(what, describe(list, stale))});
+                });
         });
-    });
 }
 
 } // namespace optimist

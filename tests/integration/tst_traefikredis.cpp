@@ -241,7 +241,7 @@ private Q_SLOTS:
         QCOMPARE(read.value(), (WeightSplit{90, 10}));
     }
 
-    void laterWritesSetOnlyWeightsAndZero()
+    void laterWritesSetOnlyWeightsAndLeaveAZeroWeightColorOut()
     {
         TraefikKvWriter writer(good(), m_root);
         QVERIFY(await<WriteOutcome>([&](auto cb) {
@@ -255,17 +255,37 @@ private Q_SLOTS:
         QVERIFY(second.ok());
         QVERIFY(!second.value().description.contains(QStringLiteral("sticky")));
         QVERIFY(!second.value().description.contains(QStringLiteral("routers")));
+        // Traefik fails a weighted service that lists a child it cannot build (a removed
+        // color), even with weight 0: green is no longer listed at all.
         RedisConnection reader(good());
-        const auto zero = await<RedisValue>([&](auto cb) {
-            reader.command({"GET", TraefikKvWriter::childKey(m_root, QStringLiteral("portal"), 1,
-                                                             QStringLiteral("weight"))
+        const auto child = [&](int index, const char *field) {
+            return await<RedisValue>([&](auto cb) {
+                       reader.command(
+                           {"GET", TraefikKvWriter::childKey(m_root, QStringLiteral("portal"),
+                                                             index, QString::fromLatin1(field))
                                        .toUtf8()},
                            cb);
-        });
-        QCOMPARE(zero.value().text, QByteArray("0"));
-        const auto read = await<WeightSplit>([&](auto cb) { writer.readWeights(portal(), cb); });
+                   })
+                .value();
+        };
+        QVERIFY(child(1, "name").isNil());
+        QVERIFY(child(1, "weight").isNil());
+        QCOMPARE(child(0, "name").text, QByteArray("portal-blue@swarm"));
+        QCOMPARE(child(0, "weight").text, QByteArray("100"));
+        QVERIFY(second.value().description.contains(QStringLiteral("delete ")));
+        auto read = await<WeightSplit>([&](auto cb) { writer.readWeights(portal(), cb); });
         QCOMPARE(read.value(), (WeightSplit{100, 0}));
-        QCOMPARE(keysUnderRoot().size(), 10);
+        QCOMPARE(keysUnderRoot().size(), 8);
+
+        // After a successful rollout green is the only child, at index 0.
+        QVERIFY(await<WriteOutcome>([&](auto cb) {
+                    writer.writeWeights(portal(), WeightSplit{0, 100}, TraefikNaming::Version::V3,
+                                        WriteMode::Apply, cb);
+                }).ok());
+        QCOMPARE(child(0, "name").text, QByteArray("portal-green@swarm"));
+        QVERIFY(child(1, "name").isNil());
+        read = await<WeightSplit>([&](auto cb) { writer.readWeights(portal(), cb); });
+        QCOMPARE(read.value(), (WeightSplit{0, 100}));
     }
 
     void dryRunWritesNothingAndSaysWhat()

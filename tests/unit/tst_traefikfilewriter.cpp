@@ -108,7 +108,7 @@ private Q_SLOTS:
         QCOMPARE(read.value(), (WeightSplit{90, 10}));
     }
 
-    void laterWritesKeepTheRestAndWriteZero()
+    void laterWritesKeepTheRestAndLeaveZeroOut()
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("portal.yaml"));
@@ -132,9 +132,11 @@ private Q_SLOTS:
         QCOMPARE(root["http"]["routers"]["portal"]["middlewares"][0].as<std::string>(),
                  std::string("auth"));
         const YAML::Node children = root["http"]["services"]["portal"]["weighted"]["services"];
-        QCOMPARE(children[0]["name"].as<std::string>(), std::string("portal-blue@docker"));
-        QCOMPARE(children[0]["weight"].as<int>(), 0); // weight 0 is written, Traefik drops it
-        QCOMPARE(children[1]["weight"].as<int>(), 100);
+        // Blue (weight 0) is not listed: Traefik would fail the whole weighted service over a
+        // child it cannot build once blue's Swarm service is removed.
+        QCOMPARE(children.size(), std::size_t(1));
+        QCOMPARE(children[0]["name"].as<std::string>(), std::string("portal-green@docker"));
+        QCOMPARE(children[0]["weight"].as<int>(), 100);
         const auto read = wait<WeightSplit>([&](auto cb) { writer.readWeights(portal(), cb); });
         QCOMPARE(read.value(), (WeightSplit{0, 100}));
     }
@@ -305,12 +307,23 @@ private Q_SLOTS:
         const auto later =
             TraefikKvWriter::entries(QStringLiteral("edge"), portal(), WeightSplit{100, 0},
                                      TraefikNaming::Version::V2, false, false);
-        QCOMPARE(TraefikKvWriter::describe(later),
+        const QStringList stale =
+            TraefikKvWriter::staleKeys(QStringLiteral("edge"), portal(), WeightSplit{100, 0});
+        // The zero-weight color is not listed (Traefik would fail the whole service over a
+        // child it cannot build); its old keys are deleted in the same transaction.
+        QCOMPARE(TraefikKvWriter::describe(later, stale),
                  QStringLiteral(
                      "edge/http/services/portal/weighted/services/0/name = portal-blue@docker\n"
                      "edge/http/services/portal/weighted/services/0/weight = 100\n"
-                     "edge/http/services/portal/weighted/services/1/name = portal-green@docker\n"
-                     "edge/http/services/portal/weighted/services/1/weight = 0"));
+                     "delete edge/http/services/portal/weighted/services/1/name\n"
+                     "delete edge/http/services/portal/weighted/services/1/weight"));
+        QVERIFY(TraefikKvWriter::staleKeys(QStringLiteral("edge"), portal(), WeightSplit{50, 50})
+                    .isEmpty());
+        const auto greenOnly =
+            TraefikKvWriter::entries(QStringLiteral("edge"), portal(), WeightSplit{0, 100},
+                                     TraefikNaming::Version::V2, false, false);
+        QCOMPARE(greenOnly.value(0).second, QStringLiteral("portal-green@docker"));
+        QCOMPARE(greenOnly.size(), 2);
     }
 
     // How the composition root builds a router from a loaded profile and its keychain secrets.
