@@ -7,6 +7,7 @@ namespace optimist {
 VirtualClock::VirtualClock(const QDateTime &start, QObject *parent)
     : QObject(parent)
     , m_nowMs(start.toMSecsSinceEpoch())
+    , m_pacer(this) // a child moves with the clock to a worker thread
 {
     m_pacer.setSingleShot(true);
     connect(&m_pacer, &QTimer::timeout, this, [this] {

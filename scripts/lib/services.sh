@@ -348,9 +348,11 @@ optimist_finish_redis() {
 
 optimist_start_prometheus() {
     local p=$OPTIMIST_TEST_TMP/prometheus port
-    mkdir -p "$p/data"
+    mkdir -p "$p/data" "$p/targets"
     port=$(optimist_free_port) || return 1
-    printf '[]\n' >"$p/targets.json"
+    # One file_sd file per test that needs one (tests run in parallel): the shared default
+    # below, and any other *.json a test writes beside it (and removes afterwards).
+    printf '[]\n' >"$p/targets/default.json"
     cat >"$p/prometheus.yml" <<EOF
 global:
   scrape_interval: 1s
@@ -359,7 +361,7 @@ global:
 scrape_configs:
   - job_name: traefik
     file_sd_configs:
-      - files: ["$p/targets.json"]
+      - files: ["$p/targets/*.json"]
         refresh_interval: 1s
 EOF
     setsid prometheus --config.file "$p/prometheus.yml" --storage.tsdb.path "$p/data" \
@@ -367,7 +369,7 @@ EOF
         </dev/null >"$p/prometheus.log" 2>&1 &
     printf '%s\n' "$!" >"$p/prometheus.pid"
     export OPTIMIST_TEST_PROMETHEUS="http://127.0.0.1:$port"
-    export OPTIMIST_TEST_PROMETHEUS_TARGETS="$p/targets.json"
+    export OPTIMIST_TEST_PROMETHEUS_TARGETS="$p/targets/default.json"
 }
 
 optimist_finish_prometheus() {

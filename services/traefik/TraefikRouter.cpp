@@ -73,9 +73,54 @@ void TraefikRouter::writeWeights(const QString &app, const WeightSplit &split, W
                                tr("Cannot tell which Traefik version runs, so not which names "
                                   "its Swarm services have: %1; or set router.traefikVersion")
                                    .arg(v.error().message)});
-        m_writer->writeWeights(appRoute, split, v.value(), mode,
-                               [reply](const Result<WriteOutcome> &r) { reply(r); });
+        const TraefikNaming::Version version = v.value();
+        auto write = [this, appRoute, split, version, mode, reply] {
+            m_writer->writeWeights(appRoute, split, version, mode,
+                                   [reply](const Result<WriteOutcome> &r) { reply(r); });
+        };
+        if (mode == WriteMode::DryRun || m_config.api.url.isEmpty())
+            return write();
+        awaitChildren(appRoute, split, version, QDeadlineTimer(m_config.childReadyTimeout), reply,
+                      write);
     });
+}
+
+void TraefikRouter::awaitChildren(const TraefikAppRoute &route, const WeightSplit &split,
+                                  TraefikNaming::Version version, const QDeadlineTimer &deadline,
+                                  Reply<WriteOutcome> reply, std::function<void()> write)
+{
+    QStringList children;
+    for (Color color : {Color::Blue, Color::Green}) {
+        if (split.of(color) > 0)
+            children << TraefikNaming::childServiceName(route.app, color, version);
+    }
+    auto notReady = std::make_shared<QStringList>();
+    auto pending = std::make_shared<int>(int(children.size()));
+    for (const QString &child : std::as_const(children)) {
+        m_api->service(child, [=, this](const Result<TraefikService> &service) {
+            if (reply.isCancelled())
+                return;
+            if (!service && service.error().kind == Error::Kind::NotFound)
+                notReady->append(tr("Traefik does not know %1 yet").arg(child));
+            else if (service && service.value().type == QLatin1String("loadbalancer") &&
+                     !service.value().serverStatus.values().contains(QLatin1String("UP")))
+                notReady->append(tr("Traefik shows no server of %1 UP yet").arg(child));
+            if (--*pending > 0)
+                return;
+            if (notReady->isEmpty())
+                return write();
+            if (deadline.hasExpired())
+                return reply(Error{
+                    Error::Kind::Timeout,
+                    tr("%1 after %2 s; nothing was written (users would get 503 from a color "
+                       "without servers). Is the Swarm service running with its Traefik labels?")
+                        .arg(notReady->join(QStringLiteral("; ")))
+                        .arg(double(m_config.childReadyTimeout.count()) / 1000.0)});
+            QTimer::singleShot(m_config.pollInterval, this, [=, this] {
+                awaitChildren(route, split, version, deadline, reply, write);
+            });
+        });
+    }
 }
 
 void TraefikRouter::confirmWeights(const QString &app, const WeightSplit &split,

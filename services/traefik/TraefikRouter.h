@@ -59,6 +59,13 @@ private:
     void judge(const std::shared_ptr<Poll> &state, const std::optional<TraefikService> &weighted,
                const QMap<Color, std::optional<TraefikService>> &children);
     void again(const std::shared_ptr<Poll> &state, const QString &difference);
+    /// Before a write: waits until Traefik shows a server UP for every color @p split gives
+    /// traffic (a Swarm task Traefik has not picked up yet would answer 503), then @p write.
+    /// Only a positive "not ready" holds the write; an unreachable API does not (a rollback
+    /// must not wait for it), the confirmation reports that afterwards.
+    void awaitChildren(const TraefikAppRoute &route, const WeightSplit &split,
+                       TraefikNaming::Version version, const QDeadlineTimer &deadline,
+                       Reply<WriteOutcome> reply, std::function<void()> write);
 
     TraefikRouterConfig m_config;
     TraefikWeightWriter *m_writer;

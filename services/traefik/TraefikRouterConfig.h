@@ -30,6 +30,8 @@ struct TraefikRouterConfig
     QStringList entryPoints; ///< for routers of applications without their own
     QList<TraefikAppRoute> applications;
     std::chrono::milliseconds pollInterval{250}; ///< how often confirmWeights asks the API
+    /// How long a write waits for Traefik to show a server UP for each color it gives traffic.
+    std::chrono::milliseconds childReadyTimeout{30000};
 };
 
 } // namespace optimist

@@ -93,8 +93,11 @@ TraefikWeights::Check TraefikWeights::check(
                     .arg(asked, child);
             return result;
         }
+        // A load balancer without any server (a Swarm service whose tasks Traefik has not
+        // picked up yet) answers 503 just like one whose servers are all DOWN.
         const QMap<QString, QString> &servers = it.value()->serverStatus;
-        if (!servers.isEmpty() && !servers.values().contains(QLatin1String("UP"))) {
+        if ((!servers.isEmpty() || it.value()->type == QLatin1String("loadbalancer")) &&
+            !servers.values().contains(QLatin1String("UP"))) {
             result.difference =
                 tr("%1, but Traefik shows no server of %2 UP").arg(asked, it.value()->name);
             return result;

@@ -14,6 +14,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -24,6 +25,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+
+#include <yaml-cpp/yaml.h>
 
 #include <memory>
 #include <optional>
@@ -147,8 +150,10 @@ class TestTraefikRollout : public QObject
     std::unique_ptr<DockerClient> m_client;
     std::unique_ptr<RedisConnection> m_admin;
     std::unique_ptr<QProcess> m_standin;
-    QString m_web; ///< the stand-in's entry point host:port
-    QString m_api; ///< the stand-in's API host:port
+    QString m_web;     ///< the stand-in's entry point host:port
+    QString m_api;     ///< the stand-in's API host:port
+    QString m_fileDir; ///< file provider mode: the stand-in's watched directory; else Redis
+    QString m_targets; ///< this test's Prometheus file_sd file, when it uses Prometheus
 
     static QString standinScript()
     {
@@ -254,9 +259,24 @@ class TestTraefikRollout : public QObject
     }
 
     /// ROOT/http/services/APP/weighted/services/N/{name,weight} as "name=weight" lines.
-    QStringList weightsInRedis()
+    /// The children of the app's weighted service as the router's provider holds them,
+    /// "NAME=WEIGHT", sorted: Redis keys, or the application's YAML file in file mode.
+    QStringList weightsInForce()
     {
         QStringList out;
+        if (!m_fileDir.isEmpty()) {
+            QFile file(QDir(m_fileDir).filePath(m_app + QStringLiteral(".yaml")));
+            if (!file.open(QIODevice::ReadOnly))
+                return {QStringLiteral("no file ") + file.fileName()};
+            const YAML::Node children =
+                YAML::Load(file.readAll().toStdString())["http"]["services"][m_app.toStdString()]
+                                                        ["weighted"]["services"];
+            for (const YAML::Node &child : children)
+                out << QString::fromStdString(child["name"].as<std::string>()) + QLatin1Char('=') +
+                           QString::number(child["weight"].as<int>());
+            out.sort();
+            return out;
+        }
         for (int i : {0, 1}) {
             const QString base = QStringLiteral("%1/http/services/%2/weighted/services/%3/")
                                      .arg(m_root, m_app)
@@ -301,22 +321,21 @@ class TestTraefikRollout : public QObject
         QDir(m_dir->path()).mkpath(QStringLiteral("config/environments"));
         QFile profile(m_dir->filePath(QStringLiteral("config/environments/e2e.yaml")));
         QVERIFY(profile.open(QIODevice::WriteOnly));
-        const QString text = QStringLiteral(R"(name: e2e
+        const QString text =
+            QStringLiteral(R"(name: e2e
 cluster:
   kind: docker
   endpoint: %1
 router:
-  kind: redis
-  address: %2
-  rootKey: %3
-  apiUrl: http://%4
+%2
+  apiUrl: http://%3
   traefikVersion: 3
   entryPoints: [web]
-%5
+%4
 applications:
-  - name: %6
-    ports: {blue: %7, green: %8}
-    rule: Host(`%6.localhost`)
+  - name: %5
+    ports: {blue: %6, green: %7}
+    rule: Host(`%5.localhost`)
 plan:
   steps: [50, 100]
   checkIntervalSec: 5
@@ -325,10 +344,15 @@ plan:
   confirmTimeoutSec: 15
   drainSec: 1
 )")
-                                 .arg(qEnvironmentVariable("OPTIMIST_TEST_DOCKER_HOST"), m_redis,
-                                      m_root, m_api, metricsYaml, m_app)
-                                 .arg(bluePort)
-                                 .arg(greenPort);
+                .arg(qEnvironmentVariable("OPTIMIST_TEST_DOCKER_HOST"),
+                     m_fileDir.isEmpty()
+                         ? QStringLiteral("  kind: redis\n  address: %1\n"
+                                          "  rootKey: %2")
+                               .arg(m_redis, m_root)
+                         : QStringLiteral("  kind: file\n  path: %1").arg(m_fileDir),
+                     m_api, metricsYaml, m_app)
+                .arg(bluePort)
+                .arg(greenPort);
         QVERIFY(profile.write(text.toUtf8()) > 0);
     }
 
@@ -399,6 +423,76 @@ plan:
         return parts.join(QStringLiteral(", "));
     }
 
+    /// v1 → v2 under load, through the router and metrics @p metricsYaml names: it succeeds,
+    /// every check saw both colors' traffic, the router ends on green alone, users saw no error.
+    void rollOutHealthyVersion(const QString &metricsYaml)
+    {
+        const int bluePort = freePort();
+        const int greenPort = freePort();
+        createBlue(QStringLiteral("v1"), bluePort);
+        writeProfile(metricsYaml, bluePort, greenPort);
+        if (QTest::currentTestFailed())
+            return;
+
+        LoadGenerator load(QStringLiteral("127.0.0.1"), webPort(), hostHeader(), 50);
+        const CliRun run = rollout(QStringLiteral("v2"), load);
+        // Users keep using the application after the rollout ended.
+        QTest::qWait(3000);
+        load.stop();
+        QDeadlineTimer settle(6000);
+        while (load.inFlight() > 0 && !settle.hasExpired())
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+
+        QVERIFY2(run.exitCode == 0, qPrintable(run.output));
+        QVERIFY(!run.lines.isEmpty());
+        QCOMPARE(run.lines.last().value(QStringLiteral("event")).toString(),
+                 QStringLiteral("finished"));
+        QCOMPARE(run.lines.last().value(QStringLiteral("outcome")).toString(),
+                 QStringLiteral("succeeded"));
+
+        // Every check saw traffic on both colors and none was inconclusive.
+        const QList<QJsonObject> checks = events(run, QStringLiteral("check"));
+        QVERIFY2(!checks.isEmpty(), qPrintable(run.output));
+        for (const QJsonObject &c : checks) {
+            QVERIFY2(c.value(QStringLiteral("verdict")).toString() !=
+                         QStringLiteral("inconclusive"),
+                     qPrintable(run.output));
+            QVERIFY2(c.value(QStringLiteral("canary"))
+                             .toObject()
+                             .value(QStringLiteral("requests"))
+                             .toInteger() > 0,
+                     qPrintable(run.output));
+            if (c.value(QStringLiteral("weight")).toInt() < 100)
+                QVERIFY2(c.value(QStringLiteral("baseline"))
+                                 .toObject()
+                                 .value(QStringLiteral("requests"))
+                                 .toInteger() > 0,
+                         qPrintable(run.output));
+        }
+
+        // The router's configuration: green alone at 100 (blue, gone from Swarm, is no longer
+        // listed: Traefik would fail the whole weighted service over it).
+        QCOMPARE(weightsInForce(), (QStringList{m_app + QStringLiteral("-green@swarm=100")}));
+        QTRY_COMPARE_WITH_TIMEOUT(servicesOfApp(), QStringList{m_app + QStringLiteral("-green")},
+                                  15000);
+
+        // The users: v2 answered, no 5xx, no connection error. Before the first weight write
+        // the app is not in the router yet (404), which is not an error of the rollout.
+        int v2 = 0;
+        QList<LoadGenerator::Answer> bad;
+        for (const auto &a : load.answers()) {
+            if (a.status == 200 && a.version == QStringLiteral("v2"))
+                ++v2;
+            if (a.status == 0 || a.status >= 500)
+                bad << a;
+        }
+        QVERIFY2(v2 > 0, qPrintable(describe(load.answers())));
+        // The removed color is no longer listed in the weighted service (Traefik would fail the
+        // whole service over a child it cannot build): the application keeps serving.
+        QVERIFY2(bad.isEmpty(), qPrintable(describe(load.answers())));
+        QVERIFY(servesOnly(QStringLiteral("v2"), 10s));
+    }
+
 private Q_SLOTS:
     void init()
     {
@@ -442,14 +536,25 @@ private Q_SLOTS:
         env.remove(QStringLiteral("STANDIN_REDIS_PASSWORD"));
         m_standin->setProcessEnvironment(env);
         const QString ready = m_dir->filePath(QStringLiteral("standin.ready"));
+        // Tests named "…File…" route through Traefik's file provider, the others through Redis.
+        QStringList provider{QStringLiteral("--redis"), m_redis, QStringLiteral("--redis-root"),
+                             m_root};
+        m_fileDir.clear();
+        if (QString::fromLatin1(QTest::currentTestFunction()).contains(QLatin1String("File"))) {
+            m_fileDir = m_dir->filePath(QStringLiteral("traefik-dynamic"));
+            QVERIFY(QDir().mkpath(m_fileDir));
+            provider = {QStringLiteral("--file-dir"), m_fileDir};
+        }
         m_standin->start(
-            python(),
-            {standinScript(), QStringLiteral("--entrypoint"), QStringLiteral("127.0.0.1:0"),
-             QStringLiteral("--api"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--redis"),
-             m_redis, QStringLiteral("--redis-root"), m_root, QStringLiteral("--docker"),
-             qEnvironmentVariable("OPTIMIST_TEST_DOCKER_HOST"), QStringLiteral("--swarm-refresh"),
-             QStringLiteral("0.5"), QStringLiteral("--ready-file"), ready,
-             QStringLiteral("--log-level"), QStringLiteral("WARNING")});
+            python(), QStringList{standinScript(), QStringLiteral("--entrypoint"),
+                                  QStringLiteral("127.0.0.1:0"), QStringLiteral("--api"),
+                                  QStringLiteral("127.0.0.1:0")}
+                          << provider
+                          << QStringList{QStringLiteral("--docker"),
+                                         qEnvironmentVariable("OPTIMIST_TEST_DOCKER_HOST"),
+                                         QStringLiteral("--swarm-refresh"), QStringLiteral("0.5"),
+                                         QStringLiteral("--ready-file"), ready,
+                                         QStringLiteral("--log-level"), QStringLiteral("WARNING")});
         QVERIFY(m_standin->waitForStarted(5000));
         QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(ready), 15000);
         QFile file(ready);
@@ -469,6 +574,9 @@ private Q_SLOTS:
             m_standin->waitForFinished(2000);
         }
         m_standin.reset();
+        if (!m_targets.isEmpty())
+            QFile::remove(m_targets);
+        m_targets.clear();
         if (m_client) {
             for (const QString &name : servicesOfApp())
                 send("DELETE", QStringLiteral("/services/%1").arg(name));
@@ -490,72 +598,37 @@ private Q_SLOTS:
 
     void healthyVersionRollsOutUnderLoad()
     {
-        const int bluePort = freePort();
-        const int greenPort = freePort();
-        createBlue(QStringLiteral("v1"), bluePort);
-        writeProfile(
-            QStringLiteral("metrics:\n  kind: traefik\n  url: http://%1/metrics").arg(m_api),
-            bluePort, greenPort);
+        rollOutHealthyVersion(
+            QStringLiteral("metrics:\n  kind: traefik\n  url: http://%1/metrics").arg(m_api));
+    }
+
+    /// The other provider and the other metrics source: Traefik's file provider (one YAML file
+    /// per application, replaced atomically) and windows from Prometheus scraping the stand-in.
+    void healthyVersionRollsOutThroughFileAndPrometheus()
+    {
+        const QString prometheus = qEnvironmentVariable("OPTIMIST_TEST_PROMETHEUS");
+        const QString defaultTargets = qEnvironmentVariable("OPTIMIST_TEST_PROMETHEUS_TARGETS");
+        if (prometheus.isEmpty() || defaultTargets.isEmpty()) {
+            if (qEnvironmentVariableIsSet("OPTIMIST_REQUIRE_SERVICES"))
+                QFAIL("OPTIMIST_TEST_PROMETHEUS(_TARGETS) not set although services are required");
+            QSKIP("needs Prometheus: run ./scripts/test");
+        }
+        // Prometheus reads every *.json beside the default targets file: this test's own.
+        m_targets = QFileInfo(defaultTargets).dir().filePath(m_app + QStringLiteral(".json"));
+        QFile targets(m_targets + QStringLiteral(".tmp"));
+        QVERIFY(targets.open(QIODevice::WriteOnly));
+        targets.write(QStringLiteral("[{\"targets\":[\"%1\"],\"labels\":{\"app\":\"%2\"}}]\n")
+                          .arg(m_api, m_app)
+                          .toUtf8());
+        targets.close();
+        QVERIFY(QFile::rename(targets.fileName(), m_targets));
+        rollOutHealthyVersion(
+            QStringLiteral("metrics:\n  kind: prometheus\n  url: %1\n  traefikVersion: 3\n"
+                           "  settleSec: 3")
+                .arg(prometheus));
         if (QTest::currentTestFailed())
             return;
-
-        LoadGenerator load(QStringLiteral("127.0.0.1"), webPort(), hostHeader(), 50);
-        const CliRun run = rollout(QStringLiteral("v2"), load);
-        // Users keep using the application after the rollout ended.
-        QTest::qWait(3000);
-        load.stop();
-        QDeadlineTimer settle(6000);
-        while (load.inFlight() > 0 && !settle.hasExpired())
-            QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-
-        QVERIFY2(run.exitCode == 0, qPrintable(run.output));
-        QVERIFY(!run.lines.isEmpty());
-        QCOMPARE(run.lines.last().value(QStringLiteral("event")).toString(),
-                 QStringLiteral("finished"));
-        QCOMPARE(run.lines.last().value(QStringLiteral("outcome")).toString(),
-                 QStringLiteral("succeeded"));
-
-        // Every check saw traffic on both colors and none was inconclusive.
-        const QList<QJsonObject> checks = events(run, QStringLiteral("check"));
-        QVERIFY2(!checks.isEmpty(), qPrintable(run.output));
-        for (const QJsonObject &c : checks) {
-            QVERIFY2(c.value(QStringLiteral("verdict")).toString() !=
-                         QStringLiteral("inconclusive"),
-                     qPrintable(run.output));
-            QVERIFY2(c.value(QStringLiteral("canary"))
-                             .toObject()
-                             .value(QStringLiteral("requests"))
-                             .toInteger() > 0,
-                     qPrintable(run.output));
-            if (c.value(QStringLiteral("weight")).toInt() < 100)
-                QVERIFY2(c.value(QStringLiteral("baseline"))
-                                 .toObject()
-                                 .value(QStringLiteral("requests"))
-                                 .toInteger() > 0,
-                         qPrintable(run.output));
-        }
-
-        // The router's configuration: green alone at 100 (blue, gone from Swarm, is no longer
-        // listed: Traefik would fail the whole weighted service over it).
-        QCOMPARE(weightsInRedis(), (QStringList{m_app + QStringLiteral("-green@swarm=100")}));
-        QTRY_COMPARE_WITH_TIMEOUT(servicesOfApp(), QStringList{m_app + QStringLiteral("-green")},
-                                  15000);
-
-        // The users: v2 answered, no 5xx, no connection error. Before the first weight write
-        // the app is not in the router yet (404), which is not an error of the rollout.
-        int v2 = 0;
-        QList<LoadGenerator::Answer> bad;
-        for (const auto &a : load.answers()) {
-            if (a.status == 200 && a.version == QStringLiteral("v2"))
-                ++v2;
-            if (a.status == 0 || a.status >= 500)
-                bad << a;
-        }
-        QVERIFY2(v2 > 0, qPrintable(describe(load.answers())));
-        // The removed color is no longer listed in the weighted service (Traefik would fail the
-        // whole service over a child it cannot build): the application keeps serving.
-        QVERIFY2(bad.isEmpty(), qPrintable(describe(load.answers())));
-        QVERIFY(servesOnly(QStringLiteral("v2"), 10s));
+        QVERIFY(QFileInfo(QDir(m_fileDir).filePath(m_app + QStringLiteral(".yaml"))).isFile());
     }
 
     void erroringVersionRollsBackToBlue()
@@ -586,7 +659,7 @@ private Q_SLOTS:
         const QString reason = run.lines.last().value(QStringLiteral("reason")).toString();
         QVERIFY2(reason.contains(QStringLiteral("error"), Qt::CaseInsensitive), qPrintable(reason));
 
-        QCOMPARE(weightsInRedis(), (QStringList{m_app + QStringLiteral("-blue@swarm=100")}));
+        QCOMPARE(weightsInForce(), (QStringList{m_app + QStringLiteral("-blue@swarm=100")}));
         QTRY_COMPARE_WITH_TIMEOUT(servicesOfApp(), QStringList{m_app + QStringLiteral("-blue")},
                                   15000);
         // v3's errors reached users while it was a canary; the answers at the end are v1 only.
