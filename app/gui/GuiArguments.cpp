@@ -40,7 +40,9 @@ GuiArguments GuiArguments::parse(const QStringList &arguments)
         return args;
     }
     if (parser.isSet(help)) {
-        args.output = parser.helpText();
+        // Parsed before the application exists, the parser does not know the program's name.
+        args.output = parser.helpText().replace(QStringLiteral("<executable_name>"),
+                                                QStringLiteral("optimist"));
         return args;
     }
     if (parser.isSet(version)) {

@@ -120,6 +120,8 @@ void RolloutController::connectWorker()
                 if (!follows(id))
                     return;
                 m_record.state = state;
+                if (isFinal(state))
+                    m_running = false; // finished() follows with the reason
                 Q_EMIT stateChanged(state, step, weight);
                 Q_EMIT controlsChanged();
             });
