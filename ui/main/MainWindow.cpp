@@ -51,6 +51,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_activeRollout = new QLabel(this);
     m_activeRollout->setObjectName(QStringLiteral("activeRolloutLabel"));
+    m_activeRollout->setContentsMargins(6, 0, 6, 0);
     statusBar()->addPermanentWidget(m_activeRollout);
     setActiveRollout({});
 
@@ -264,6 +265,7 @@ void MainWindow::setConnectionState(const QString &environment, const QString &s
     if (!label) {
         label = new QLabel(this);
         label->setObjectName(QStringLiteral("connection_%1").arg(environment));
+        label->setContentsMargins(6, 0, 6, 0);
         statusBar()->insertPermanentWidget(int(m_connectionLabels.size()), label);
         m_connectionLabels.insert(environment, label);
     }
