@@ -123,6 +123,23 @@ void EnvironmentWorker::environmentReady(std::shared_ptr<EnvironmentRuntime> run
     const bool simulated = runtime->sandbox() != nullptr;
     m_environments[name] = std::move(runtime);
     Q_EMIT environmentOpened(name, apps, simulated);
+
+    if (!m_store)
+        return;
+    const auto unfinished = m_store->unfinishedRollouts();
+    if (!unfinished)
+        return;
+    for (const RolloutRecord &r : unfinished.value()) {
+        if (r.environment != name || m_running.count(r.id))
+            continue;
+        // A live process holding its lock runs it (optimist-cli, another window).
+        QLockFile lock(lockPath(m_dataDir, r.id));
+        lock.setStaleLockTime(0);
+        if (!lock.tryLock(0) && lock.error() == QLockFile::LockFailedError)
+            continue;
+        lock.unlock();
+        Q_EMIT unfinishedFound(r);
+    }
 }
 
 QString EnvironmentWorker::nextVersion(const QString &version)
@@ -223,19 +240,50 @@ RolloutEngine *EnvironmentWorker::createEngine(EnvironmentRuntime *runtime, cons
 
 bool EnvironmentWorker::start(const RolloutRequest &request, bool isRollback)
 {
-    if (!m_store) {
-        Q_EMIT rolloutRejected(tr("the history database is not open"));
-        return false;
-    }
     const auto it = m_environments.find(request.environment);
     if (it == m_environments.end()) {
         Q_EMIT rolloutRejected(tr("environment %1 is not open").arg(request.environment));
         return false;
     }
-    EnvironmentRuntime *runtime = it->second.get();
-    RolloutEngine *engine = createEngine(runtime, request.app);
+    return launch(
+        it->second.get(), request.app,
+        [&request](RolloutEngine *engine) { return engine->start(request); }, isRollback);
+}
+
+void EnvironmentWorker::recover(qint64 rolloutId, RecoveryMode mode, const QString &who)
+{
+    const auto record = m_store ? m_store->rollout(rolloutId)
+                                : Result<RolloutRecord>(Error{Error::Kind::Storage, QString()});
+    if (!record) {
+        Q_EMIT rolloutRejected(tr("there is no rollout #%1").arg(rolloutId));
+        return;
+    }
+    const auto it = m_environments.find(record.value().environment);
+    if (it == m_environments.end()) {
+        Q_EMIT rolloutRejected(tr("environment %1 is not open").arg(record.value().environment));
+        return;
+    }
+    launch(
+        it->second.get(), record.value().app,
+        [&](RolloutEngine *engine) -> Result<qint64> {
+            if (auto recovered = engine->recover(rolloutId, mode, who); !recovered)
+                return recovered.error();
+            return rolloutId;
+        },
+        false);
+}
+
+bool EnvironmentWorker::launch(EnvironmentRuntime *runtime, const QString &app,
+                               const std::function<Result<qint64>(RolloutEngine *)> &begin,
+                               bool isRollback)
+{
+    if (!m_store) {
+        Q_EMIT rolloutRejected(tr("the history database is not open"));
+        return false;
+    }
+    RolloutEngine *engine = createEngine(runtime, app);
     m_holding = true;
-    const auto id = engine->start(request);
+    const auto id = begin(engine);
     m_holding = false;
     if (!id) {
         m_held.clear();

@@ -7,6 +7,7 @@
 #include "rollout/Decision.h"
 #include "rollout/JournalEvent.h"
 #include "rollout/OperatorAction.h"
+#include "rollout/RecoveryMode.h"
 #include "rollout/RolloutRecord.h"
 #include "rollout/RolloutRequest.h"
 
@@ -47,6 +48,9 @@ public:
     /// Proposes the next rollout of @p app: its plan, and the version after the one it runs.
     void proposeRollout(const QString &environment, const QString &app, const QString &who);
     void startRollout(const optimist::RolloutRequest &request);
+    /// Takes over rollout @p rolloutId, left unfinished by a process that ended (see
+    /// unfinishedFound()): reconciles with the environment, then resumes it or rolls it back.
+    void recover(qint64 rolloutId, optimist::RecoveryMode mode, const QString &who);
     void control(qint64 rolloutId, optimist::OperatorAction::Kind kind, const QString &who);
     /// One-click rollback after a success: while the previous version of @p app is kept warm,
     /// a forced rollout back to it (what `optimist-cli rollback` starts when nothing is
@@ -70,6 +74,8 @@ Q_SIGNALS:
     /// signals from its first moments follow it.
     void rolloutStarted(qint64 rolloutId, const optimist::RolloutRecord &record, bool isRollback);
     void rolloutRejected(const QString &message);
+    /// An environment opened with a rollout left unfinished in it, which no process runs.
+    void unfinishedFound(const optimist::RolloutRecord &record);
     void controlRejected(qint64 rolloutId, optimist::OperatorAction::Kind kind,
                          const QString &message);
     /// The previous version that rollout @p rolloutId kept warm is no longer kept.
@@ -97,6 +103,10 @@ private:
     void readSecretsAndFinish(std::shared_ptr<EnvironmentRuntime> runtime);
     void environmentReady(std::shared_ptr<EnvironmentRuntime> runtime);
     bool start(const RolloutRequest &request, bool isRollback);
+    /// Begins a rollout on a new engine with @p begin (start or recover), holding the engine's
+    /// first signals until rolloutStarted() is out.
+    bool launch(EnvironmentRuntime *runtime, const QString &app,
+                const std::function<Result<qint64>(RolloutEngine *)> &begin, bool isRollback);
     RolloutEngine *createEngine(EnvironmentRuntime *runtime, const QString &app);
     /// Runs @p emit now, or after rolloutStarted() while an engine is starting.
     void relay(std::function<void()> emit);

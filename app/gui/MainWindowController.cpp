@@ -75,6 +75,8 @@ MainWindowController::MainWindowController(MainWindow *window, RolloutController
         if (m_window)
             m_window->notify(tr("The history cannot be opened"), message);
     });
+    connect(controller, &RolloutController::unfinishedFound, this,
+            &MainWindowController::offerRecovery);
     connect(controller, &RolloutController::rolloutProposed, this,
             [this](const RolloutRequest &request) {
                 if (!m_proposalPending)
@@ -211,6 +213,40 @@ void MainWindowController::onFinished(RolloutState state, const QString &reason)
     m_window->notify(title, reason);
     if (m_closeWhen != CloseWhen::Never)
         m_window->closeWithoutAsking();
+}
+
+void MainWindowController::offerRecovery(const RolloutRecord &r)
+{
+    if (!m_window)
+        return;
+    if (m_offeringRecovery || m_controller->isRunning() || m_controller->isStarting()) {
+        m_window->notify(tr("Rollout #%1 of %2 is unfinished").arg(r.id).arg(r.app),
+                         tr("Continue it with `optimist-cli resume %1` or roll it back with "
+                            "`optimist-cli rollback %1`.")
+                             .arg(r.id));
+        return;
+    }
+    m_offeringRecovery = true;
+    const qint64 id = r.id;
+    MessageBox::ask(
+        m_window, QMessageBox::Question, tr("An unfinished rollout"),
+        tr("Rollout #%1 of %2 (%3 → %4), started by %5, was left unfinished in %6 with %7% of "
+           "the traffic on %4.\n\nResume it where it stopped, or roll it back: shift 100% of "
+           "%2's traffic back to %8 (%3) and remove %9 (%4)?")
+            .arg(id)
+            .arg(r.app, r.fromVersion, r.toVersion, r.operatorName, DisplayText::state(r.state))
+            .arg(r.weight)
+            .arg(colorName(r.activeColor), colorName(r.canaryColor)),
+        {{ResumeIt, tr("Resume"), QMessageBox::AcceptRole},
+         {RollItBack, tr("Roll back"), QMessageBox::DestructiveRole},
+         {Later, tr("Later"), QMessageBox::RejectRole}},
+        [this, id](int answer) {
+            m_offeringRecovery = false;
+            if (answer == ResumeIt)
+                m_controller->recover(id, RecoveryMode::Resume);
+            else if (answer == RollItBack)
+                m_controller->recover(id, RecoveryMode::RollBack);
+        });
 }
 
 void MainWindowController::carryOutClose(MainWindow::CloseChoice choice)

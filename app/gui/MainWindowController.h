@@ -2,6 +2,7 @@
 
 #include "main/MainWindow.h"
 
+#include "rollout/RolloutRecord.h"
 #include "rollout/RolloutRequest.h"
 #include "rollout/RolloutState.h"
 
@@ -22,6 +23,9 @@ class MainWindowController : public QObject
 {
     Q_OBJECT
 public:
+    /// The answers to "a rollout was left unfinished".
+    enum RecoveryAnswer { ResumeIt = 1, RollItBack = 2, Later = 0 };
+
     MainWindowController(MainWindow *window, RolloutController *controller,
                          QObject *parent = nullptr);
 
@@ -48,6 +52,7 @@ private:
     void updateStatus();
     void onFinished(RolloutState state, const QString &reason);
     void carryOutClose(MainWindow::CloseChoice choice);
+    void offerRecovery(const RolloutRecord &record);
 
     QPointer<MainWindow> m_window;
     RolloutController *m_controller;
@@ -56,6 +61,7 @@ private:
     std::function<void()> m_newRollout;
     std::function<void()> m_settings;
     bool m_proposalPending = false;
+    bool m_offeringRecovery = false;
     /// The window closes once the rollout is paused (Pause) or has ended (RollBack).
     enum class CloseWhen { Never, Paused, Finished } m_closeWhen = CloseWhen::Never;
 };

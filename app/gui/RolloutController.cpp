@@ -58,6 +58,7 @@ void RolloutController::registerMetaTypes()
     qRegisterMetaType<RolloutRecord>("optimist::RolloutRecord");
     qRegisterMetaType<RolloutRequest>("optimist::RolloutRequest");
     qRegisterMetaType<OperatorAction::Kind>("optimist::OperatorAction::Kind");
+    qRegisterMetaType<RecoveryMode>("optimist::RecoveryMode");
 }
 
 QString RolloutController::operatorName()
@@ -77,6 +78,7 @@ void RolloutController::connectWorker()
             });
     connect(w, &EnvironmentWorker::environmentFailed, this, &RolloutController::environmentFailed);
     connect(w, &EnvironmentWorker::rolloutProposed, this, &RolloutController::rolloutProposed);
+    connect(w, &EnvironmentWorker::unfinishedFound, this, &RolloutController::unfinishedFound);
     connect(w, &EnvironmentWorker::rolloutRejected, this, [this](const QString &message) {
         m_starting = false;
         Q_EMIT rejected(message);
@@ -205,6 +207,22 @@ void RolloutController::startRollout(const RolloutRequest &request)
     Q_EMIT controlsChanged();
     QMetaObject::invokeMethod(
         m_worker, [w = m_worker, r] { w->startRollout(r); }, Qt::QueuedConnection);
+}
+
+void RolloutController::recover(qint64 rolloutId, RecoveryMode mode)
+{
+    if (m_running || m_starting) {
+        Q_EMIT rejected(tr("rollout #%1 of %2 is still running; one rollout at a time")
+                            .arg(m_record.id)
+                            .arg(m_record.app));
+        return;
+    }
+    m_starting = true;
+    Q_EMIT controlsChanged();
+    QMetaObject::invokeMethod(
+        m_worker,
+        [w = m_worker, rolloutId, mode, who = operatorName()] { w->recover(rolloutId, mode, who); },
+        Qt::QueuedConnection);
 }
 
 void RolloutController::control(OperatorAction::Kind kind)

@@ -7,6 +7,7 @@
 #include "rollout/Decision.h"
 #include "rollout/JournalEvent.h"
 #include "rollout/OperatorAction.h"
+#include "rollout/RecoveryMode.h"
 #include "rollout/RolloutRecord.h"
 #include "rollout/RolloutRequest.h"
 
@@ -50,6 +51,8 @@ public:
     /// rolloutProposed() answers.
     void proposeRollout(const QString &environment, const QString &app);
     void startRollout(const optimist::RolloutRequest &request);
+    /// Takes over a rollout unfinishedFound() reported and follows it.
+    void recover(qint64 rolloutId, optimist::RecoveryMode mode);
     /// Pause, Resume, Promote, PromoteFully or Abort the followed rollout, recorded as done by
     /// the OS user.
     void control(optimist::OperatorAction::Kind kind);
@@ -83,6 +86,9 @@ Q_SIGNALS:
                            bool simulated);
     void environmentFailed(const QString &environment, const QString &message);
     void rolloutProposed(const optimist::RolloutRequest &request);
+    /// An environment opened with rollout @p record left unfinished, which no process runs:
+    /// recover() resumes it or rolls it back.
+    void unfinishedFound(const optimist::RolloutRecord &record);
     /// A rollout started here; the controller follows it from now on.
     void started(const optimist::RolloutRecord &record);
     /// A start, control or rollback was refused, and why.

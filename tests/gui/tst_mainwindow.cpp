@@ -335,6 +335,22 @@ private Q_SLOTS:
         QCOMPARE(actions.value().size(), 1);
         QCOMPARE(actions.value().first().kind, OperatorAction::Kind::Pause);
         QCOMPARE(actions.value().first().status, OperatorAction::Status::Applied);
+        const qint64 id = m_gui->controller()->record().id;
+
+        // The next start finds it unfinished and offers to resume it (or roll it back).
+        m_gui.reset();
+        store.reset();
+        MessageBox::setNextAnswer(MainWindowController::ResumeIt);
+        m_gui = std::make_unique<GuiApplication>(sandboxArguments(kFast, QString()));
+        m_gui->start();
+        QTRY_VERIFY_WITH_TIMEOUT(m_gui->controller()->record().id == id, 10000);
+        QVERIFY2(MessageBox::lastQuestion().contains(
+                     QStringLiteral("Rollout #%1 of portal (v1 → v2)").arg(id)),
+                 qPrintable(MessageBox::lastQuestion()));
+        QTRY_COMPARE_WITH_TIMEOUT(m_gui->controller()->state(), RolloutState::Succeeded,
+                                  kRolloutTimeoutMs);
+        store = openHistory();
+        QCOMPARE(store->rollout(id).value().state, RolloutState::Succeeded);
     }
 
     void closingCancelledKeepsTheWindow()
