@@ -30,7 +30,9 @@ namespace optimist {
 
 EnvironmentRuntime::~EnvironmentRuntime()
 {
-    // Ports refer to the sandbox and clock: drop them first.
+    // Ports refer to the sandbox and clock: drop them first. Further applications run on this
+    // runtime's clock.
+    m_appRuntimes.clear();
     m_metrics.reset();
     m_trafficMetrics.reset();
     m_router.reset();
@@ -47,7 +49,9 @@ Result<std::unique_ptr<EnvironmentRuntime>> EnvironmentRuntime::open(const Optio
 
     if (!options.freshScenario.isEmpty()) {
         rt->m_profile.name = QStringLiteral("sandbox");
-        const auto opened = rt->openSandbox(options, options.freshScenario, true);
+        const auto opened = options.sandboxApps.isEmpty()
+                                ? rt->openSandbox(options, options.freshScenario, true)
+                                : rt->openSandboxApps(options, options.freshScenario, true);
         if (!opened)
             return opened.error();
         return rt;
@@ -83,7 +87,9 @@ Result<std::unique_ptr<EnvironmentRuntime>> EnvironmentRuntime::open(const Optio
     if (!profile) {
         // The embedded default: the sandbox, continued where it was left.
         rt->m_profile.name = QStringLiteral("sandbox");
-        const auto opened = rt->openSandbox(options, QString(), false);
+        const auto opened = options.sandboxApps.isEmpty()
+                                ? rt->openSandbox(options, QString(), false)
+                                : rt->openSandboxApps(options, QString(), false);
         if (!opened)
             return opened.error();
         return rt;
@@ -231,8 +237,9 @@ Result<void> EnvironmentRuntime::openTraefik(const QMap<QString, QString> &secre
 Result<void> EnvironmentRuntime::openSandbox(const Options &options, const QString &scenarioRef,
                                              bool fresh, bool realCluster)
 {
-    m_stateFile =
-        QDir(options.dataDir).filePath(QStringLiteral("sandbox/%1.json").arg(m_profile.name));
+    m_stateFile = QDir(options.dataDir)
+                      .filePath(QStringLiteral("sandbox/%1.json")
+                                    .arg(m_stateName.isEmpty() ? m_profile.name : m_stateName));
     QJsonObject saved;
     if (!fresh && QFile::exists(m_stateFile)) {
         QFile file(m_stateFile);
@@ -270,6 +277,7 @@ Result<void> EnvironmentRuntime::openSandbox(const Options &options, const QStri
                          .arg(m_profile.applications.size())};
     if (m_profile.applications.size() == 1)
         scenario.value().app = m_profile.applications.first().name;
+    scenario.value().seed += m_seedOffset;
 
     QDateTime start = QDateTime::currentDateTimeUtc();
     const QDateTime savedAt = QDateTime::fromString(
@@ -277,7 +285,9 @@ Result<void> EnvironmentRuntime::openSandbox(const Options &options, const QStri
         Qt::ISODateWithMs);
     if (savedAt.isValid() && savedAt > start)
         start = savedAt;
-    if (realCluster) {
+    if (m_sharedClock) {
+        m_clock = m_sharedClock;
+    } else if (realCluster) {
         // Real services take real time: the engine and the simulated traffic run on it too.
         m_ownedClock = std::make_unique<SystemClock>();
         m_clock = m_ownedClock.get();
@@ -312,6 +322,30 @@ Result<void> EnvironmentRuntime::openSandbox(const Options &options, const QStri
     return saveState();
 }
 
+Result<void> EnvironmentRuntime::openSandboxApps(const Options &options, const QString &scenarioRef,
+                                                 bool fresh)
+{
+    QStringList apps = options.sandboxApps;
+    apps.removeDuplicates();
+    m_stateName = m_profile.name + QLatin1Char('-') + apps.first();
+    m_profile.applications = {{apps.first(), {}}};
+    if (auto opened = openSandbox(options, scenarioRef, fresh); !opened)
+        return opened;
+    for (int i = 1; i < apps.size(); ++i) {
+        std::unique_ptr<EnvironmentRuntime> app(new EnvironmentRuntime);
+        app->m_profile.name = m_profile.name;
+        app->m_profile.applications = {{apps.at(i), {}}};
+        app->m_stateName = m_profile.name + QLatin1Char('-') + apps.at(i);
+        app->m_sharedClock = m_clock;
+        app->m_seedOffset = quint64(i); // the same behaviour, not the same noise
+        if (auto opened = app->openSandbox(options, scenarioRef, fresh); !opened)
+            return opened;
+        m_profile.applications.append({apps.at(i), {}});
+        m_appRuntimes[apps.at(i)] = std::move(app);
+    }
+    return {};
+}
+
 Result<QString> EnvironmentRuntime::application(const QString &requested) const
 {
     if (!requested.isEmpty()) {
@@ -340,10 +374,28 @@ RolloutPorts EnvironmentRuntime::ports(HistoryStore *store) const
     return RolloutPorts{cluster, m_router.get(), m_metrics.get(), m_clock, store};
 }
 
+RolloutPorts EnvironmentRuntime::ports(HistoryStore *store, const QString &app) const
+{
+    const auto it = m_appRuntimes.find(app);
+    return it != m_appRuntimes.end() ? it->second->ports(store) : ports(store);
+}
+
+SandboxEnvironment *EnvironmentRuntime::sandbox(const QString &app) const
+{
+    const auto it = m_appRuntimes.find(app);
+    if (it != m_appRuntimes.end())
+        return it->second->sandbox();
+    return m_sandbox && m_sandbox->scenario().app == app ? m_sandbox.get() : nullptr;
+}
+
 Result<void> EnvironmentRuntime::saveState() const
 {
     if (!m_sandbox)
         return {};
+    for (const auto &[name, app] : m_appRuntimes) {
+        if (auto saved = app->saveState(); !saved)
+            return saved;
+    }
     QDir().mkpath(QFileInfo(m_stateFile).absolutePath());
     QSaveFile file(m_stateFile);
     if (!file.open(QIODevice::WriteOnly))

@@ -8,7 +8,9 @@
 #include <QCoreApplication>
 #include <QMap>
 #include <QObject>
+#include <QStringList>
 
+#include <map>
 #include <memory>
 
 namespace optimist {
@@ -40,6 +42,10 @@ public:
         QString environment;   ///< --env; empty: choose as above
         QString freshScenario; ///< --sandbox: start a new sandbox from this scenario
         double speed = 60;     ///< sandbox: virtual seconds per real second
+        /// The embedded sandbox (no profile) simulates these applications, each in its own
+        /// simulated cluster under the same scenario and clock, its state in
+        /// DATA_DIR/sandbox/sandbox-APP.json; empty: the scenario's one application.
+        QStringList sandboxApps;
     };
 
     static constexpr const char *kDefaultScenario = "healthy";
@@ -55,6 +61,9 @@ public:
     /// The application to act on: @p requested, or the environment's only one.
     Result<QString> application(const QString &requested) const;
     RolloutPorts ports(HistoryStore *store) const;
+    /// The ports that act on @p app: those of its own simulated cluster in a sandbox of several
+    /// applications (Options::sandboxApps), else ports(store).
+    RolloutPorts ports(HistoryStore *store, const QString &app) const;
 
     /// The keychain references (field path, e.g. "router.password" → "keychain:S/A") whose
     /// values the environment needs before ports() can be used; empty once provided (and for
@@ -65,6 +74,8 @@ public:
     Result<void> provideSecrets(const QMap<QString, QString> &secrets);
     Clock *clock() const { return m_clock; }
     SandboxEnvironment *sandbox() const { return m_sandbox.get(); }
+    /// The simulated cluster of @p app (see ports(store, app)); nullptr for real environments.
+    SandboxEnvironment *sandbox(const QString &app) const;
     /// Writes the sandbox's state file (no-op for real environments).
     Result<void> saveState() const;
 
@@ -75,6 +86,9 @@ private:
     /// real cluster set up by openDocker, on the system clock.
     Result<void> openSandbox(const Options &options, const QString &scenarioRef, bool fresh,
                              bool realCluster = false);
+    /// The embedded sandbox with Options::sandboxApps: one runtime per further application,
+    /// each on this one's clock.
+    Result<void> openSandboxApps(const Options &options, const QString &scenarioRef, bool fresh);
     Result<void> openDocker(const Options &options);
     /// The real router (Traefik over Redis or a file) and metrics (Traefik's /metrics or
     /// Prometheus, with CPU from the cluster) of a docker environment.
@@ -93,6 +107,11 @@ private:
     QMap<QString, QString> m_pendingSecrets;
     QString m_stateFile;
     QString m_scenarioRef;
+    QString m_stateName;            ///< names the sandbox state file; empty: the environment's
+    Clock *m_sharedClock = nullptr; ///< set: the sandbox runs on this (another runtime's) clock
+    quint64 m_seedOffset = 0;       ///< added to the scenario's seed
+    /// Options::sandboxApps beyond the first, by name; they run on m_clock.
+    std::map<QString, std::unique_ptr<EnvironmentRuntime>> m_appRuntimes;
 };
 
 } // namespace optimist

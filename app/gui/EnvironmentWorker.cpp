@@ -1,0 +1,424 @@
+#include "EnvironmentWorker.h"
+
+#include "config/Locations.h"
+#include "ports/Clock.h"
+#include "ports/HistoryStore.h"
+#include "rollout/RolloutEngine.h"
+#include "sandbox/SandboxEnvironment.h"
+#include "secrets/KeychainSecretStore.h"
+#include "store/SqliteHistoryStore.h"
+
+#include <QDir>
+#include <QRegularExpression>
+
+namespace optimist {
+
+namespace {
+
+/// How long the sandbox keeps the previous version warm after a success, when its plan keeps
+/// none: long enough to try one-click rollback, short enough not to linger in a demo.
+constexpr int kSandboxRollbackWindowSec = 600;
+
+QString lockPath(const QString &dataDir, qint64 id)
+{
+    // The file optimist-cli's RolloutSession looks for to know a rollout runs in some process.
+    return QDir(dataDir).filePath(QStringLiteral("locks/rollout-%1.lock").arg(id));
+}
+
+} // namespace
+
+EnvironmentWorker::EnvironmentWorker(const QString &dataDir, QObject *parent)
+    : QObject(parent)
+    , m_dataDir(dataDir)
+    , m_poll(this)
+{
+    m_poll.setInterval(250);
+    connect(&m_poll, &QTimer::timeout, this, &EnvironmentWorker::pollRequests);
+}
+
+EnvironmentWorker::~EnvironmentWorker()
+{
+    shutDown();
+}
+
+void EnvironmentWorker::shutDown()
+{
+    m_poll.stop();
+    // Engines use the runtimes' ports and the store: they go first.
+    for (auto &[id, r] : m_running) {
+        r.engine->disconnect(this);
+        delete r.engine;
+    }
+    m_running.clear();
+    for (auto &[name, runtime] : m_environments)
+        runtime->saveState();
+    m_environments.clear();
+    m_store.reset();
+}
+
+void EnvironmentWorker::openStore()
+{
+    QDir().mkpath(m_dataDir);
+    auto store = SqliteHistoryStore::open(Locations::historyDatabasePath(m_dataDir));
+    if (!store) {
+        Q_EMIT storeFailed(store.error().message);
+        return;
+    }
+    m_store = std::move(store.value());
+}
+
+void EnvironmentWorker::openEnvironment(const EnvironmentRuntime::Options &options)
+{
+    auto opened = EnvironmentRuntime::open(options);
+    if (!opened) {
+        Q_EMIT environmentFailed(options.environment.isEmpty() ? QStringLiteral("sandbox")
+                                                               : options.environment,
+                                 opened.error().message);
+        return;
+    }
+    std::shared_ptr<EnvironmentRuntime> runtime = std::move(opened.value());
+    if (runtime->pendingSecrets().isEmpty())
+        environmentReady(runtime);
+    else
+        readSecretsAndFinish(runtime);
+}
+
+void EnvironmentWorker::readSecretsAndFinish(std::shared_ptr<EnvironmentRuntime> runtime)
+{
+    auto *keychain = new KeychainSecretStore(this);
+    auto values = std::make_shared<QMap<QString, QString>>();
+    auto failure = std::make_shared<QString>();
+    auto outstanding = std::make_shared<int>(int(runtime->pendingSecrets().size()));
+    const QMap<QString, QString> pending = runtime->pendingSecrets();
+    for (auto it = pending.cbegin(); it != pending.cend(); ++it) {
+        const QString field = it.key();
+        keychain->read(it.value(), Reply<QString>(this, [=, this](const Result<QString> &r) {
+                           if (r)
+                               values->insert(field, r.value());
+                           else if (failure->isEmpty())
+                               *failure = tr("%1 (%2 of environment %3)")
+                                              .arg(r.error().message, field, runtime->name());
+                           if (--*outstanding > 0)
+                               return;
+                           keychain->deleteLater();
+                           if (!failure->isEmpty()) {
+                               Q_EMIT environmentFailed(runtime->name(), *failure);
+                               return;
+                           }
+                           if (auto provided = runtime->provideSecrets(*values); !provided) {
+                               Q_EMIT environmentFailed(runtime->name(), provided.error().message);
+                               return;
+                           }
+                           environmentReady(runtime);
+                       }));
+    }
+}
+
+void EnvironmentWorker::environmentReady(std::shared_ptr<EnvironmentRuntime> runtime)
+{
+    QStringList apps;
+    for (const EnvironmentProfile::Application &a : runtime->profile().applications)
+        apps << a.name;
+    const QString name = runtime->name();
+    const bool simulated = runtime->sandbox() != nullptr;
+    m_environments[name] = std::move(runtime);
+    Q_EMIT environmentOpened(name, apps, simulated);
+
+    if (!m_store)
+        return;
+    const auto unfinished = m_store->unfinishedRollouts();
+    if (!unfinished)
+        return;
+    for (const RolloutRecord &r : unfinished.value()) {
+        if (r.environment != name || m_running.count(r.id))
+            continue;
+        // A live process holding its lock runs it (optimist-cli, another window).
+        QLockFile lock(lockPath(m_dataDir, r.id));
+        lock.setStaleLockTime(0);
+        if (!lock.tryLock(0) && lock.error() == QLockFile::LockFailedError)
+            continue;
+        lock.unlock();
+        Q_EMIT unfinishedFound(r);
+    }
+}
+
+QString EnvironmentWorker::nextVersion(const QString &version)
+{
+    static const QRegularExpression lastNumber(QStringLiteral("(\\d+)(\\D*)$"));
+    const QRegularExpressionMatch m = lastNumber.match(version);
+    if (!m.hasMatch())
+        return version + QStringLiteral("-2");
+    return version.left(m.capturedStart(1)) + QString::number(m.captured(1).toLongLong() + 1) +
+           m.captured(2);
+}
+
+void EnvironmentWorker::proposeRollout(const QString &environment, const QString &app,
+                                       const QString &who)
+{
+    const auto it = m_environments.find(environment);
+    if (it == m_environments.end()) {
+        Q_EMIT rolloutRejected(tr("environment %1 is not open").arg(environment));
+        return;
+    }
+    EnvironmentRuntime *runtime = it->second.get();
+    RolloutRequest request;
+    request.environment = environment;
+    request.app = app;
+    request.plan = runtime->profile().plan;
+    request.operatorName = who;
+
+    QString current;
+    if (SandboxEnvironment *sandbox = runtime->sandbox(app)) {
+        const WeightSplit split = sandbox->writtenWeights();
+        const Color serving = split.blue >= split.green ? Color::Blue : Color::Green;
+        if (const auto &service = sandbox->service(serving))
+            current = service->version;
+        if (request.plan.rollbackWindowSec == 0)
+            request.plan.rollbackWindowSec = kSandboxRollbackWindowSec;
+    } else if (m_store) {
+        RolloutQuery query;
+        query.app = app;
+        query.environment = environment;
+        query.outcome = QStringLiteral("succeeded");
+        query.limit = 1;
+        if (const auto last = m_store->rollouts(query); last && !last.value().isEmpty())
+            current = last.value().first().toVersion;
+    }
+    request.version = nextVersion(current.isEmpty() ? QStringLiteral("v1") : current);
+    Q_EMIT rolloutProposed(request);
+}
+
+void EnvironmentWorker::startRollout(const RolloutRequest &request)
+{
+    start(request, false);
+}
+
+RolloutEngine *EnvironmentWorker::createEngine(EnvironmentRuntime *runtime, const QString &app)
+{
+    auto *engine = new RolloutEngine(runtime->ports(m_store.get(), app), this);
+    // Read at emission: the engine knows its rollout's id before its first signal.
+    auto id = [engine] { return engine->record().id; };
+    connect(engine, &RolloutEngine::stateChanged, this,
+            [=, this](RolloutState state, int step, int weight) {
+                const RolloutRecord record = engine->record();
+                relay([=, this] {
+                    Q_EMIT stateChanged(record.id, state, step, weight);
+                    Q_EMIT recordChanged(record.id, record);
+                });
+            });
+    connect(engine, &RolloutEngine::weightsChanged, this, [=, this](const WeightSplit &split) {
+        const qint64 rolloutId = id();
+        relay([=, this] { Q_EMIT weightsChanged(rolloutId, split); });
+    });
+    connect(engine, &RolloutEngine::checkStarted, this,
+            [=, this](int step, int weight, int index, const QDateTime &until) {
+                const qint64 rolloutId = id();
+                relay([=, this] { Q_EMIT checkStarted(rolloutId, step, weight, index, until); });
+            });
+    connect(engine, &RolloutEngine::checkCompleted, this, [=, this](const CheckResult &check) {
+        const qint64 rolloutId = id();
+        relay([=, this] { Q_EMIT checkCompleted(rolloutId, check); });
+    });
+    connect(engine, &RolloutEngine::decisionMade, this, [=, this](const Decision &decision) {
+        const qint64 rolloutId = id();
+        relay([=, this] { Q_EMIT decisionMade(rolloutId, decision); });
+    });
+    connect(engine, &RolloutEngine::pausedChanged, this, [=, this](bool paused) {
+        const qint64 rolloutId = id();
+        relay([=, this] { Q_EMIT pausedChanged(rolloutId, paused); });
+    });
+    connect(engine, &RolloutEngine::journaled, this, [=, this](const JournalEvent &event) {
+        // The sandbox's state file follows the journal, for optimist-cli taking over.
+        runtime->saveState();
+        const qint64 rolloutId = id();
+        relay([=, this] { Q_EMIT journaled(rolloutId, event); });
+    });
+    connect(engine, &RolloutEngine::finished, this,
+            [=, this](RolloutState, const QString &) { engineFinished(engine); });
+    return engine;
+}
+
+bool EnvironmentWorker::start(const RolloutRequest &request, bool isRollback)
+{
+    const auto it = m_environments.find(request.environment);
+    if (it == m_environments.end()) {
+        Q_EMIT rolloutRejected(tr("environment %1 is not open").arg(request.environment));
+        return false;
+    }
+    return launch(
+        it->second.get(), request.app,
+        [&request](RolloutEngine *engine) { return engine->start(request); }, isRollback);
+}
+
+void EnvironmentWorker::recover(qint64 rolloutId, RecoveryMode mode, const QString &who)
+{
+    const auto record = m_store ? m_store->rollout(rolloutId)
+                                : Result<RolloutRecord>(Error{Error::Kind::Storage, QString()});
+    if (!record) {
+        Q_EMIT rolloutRejected(tr("there is no rollout #%1").arg(rolloutId));
+        return;
+    }
+    const auto it = m_environments.find(record.value().environment);
+    if (it == m_environments.end()) {
+        Q_EMIT rolloutRejected(tr("environment %1 is not open").arg(record.value().environment));
+        return;
+    }
+    launch(
+        it->second.get(), record.value().app,
+        [&](RolloutEngine *engine) -> Result<qint64> {
+            if (auto recovered = engine->recover(rolloutId, mode, who); !recovered)
+                return recovered.error();
+            return rolloutId;
+        },
+        false);
+}
+
+bool EnvironmentWorker::launch(EnvironmentRuntime *runtime, const QString &app,
+                               const std::function<Result<qint64>(RolloutEngine *)> &begin,
+                               bool isRollback)
+{
+    if (!m_store) {
+        Q_EMIT rolloutRejected(tr("the history database is not open"));
+        return false;
+    }
+    RolloutEngine *engine = createEngine(runtime, app);
+    m_holding = true;
+    const auto id = begin(engine);
+    m_holding = false;
+    if (!id) {
+        m_held.clear();
+        delete engine;
+        Q_EMIT rolloutRejected(id.error().message);
+        return false;
+    }
+    Q_EMIT rolloutStarted(id.value(), engine->record(), isRollback);
+    const QList<std::function<void()>> held = std::exchange(m_held, {});
+    for (const auto &emitHeld : held)
+        emitHeld();
+    if (!engine->isRunning())
+        return true; // it ended at once (engineFinished reported it)
+    Running running;
+    running.engine = engine;
+    running.runtime = runtime;
+    QDir().mkpath(QDir(m_dataDir).filePath(QStringLiteral("locks")));
+    running.lock = std::make_unique<QLockFile>(lockPath(m_dataDir, id.value()));
+    running.lock->setStaleLockTime(0);
+    running.lock->tryLock(0);
+    m_running.emplace(id.value(), std::move(running));
+    m_poll.start();
+    return true;
+}
+
+void EnvironmentWorker::relay(std::function<void()> emit)
+{
+    if (m_holding)
+        m_held.append(std::move(emit));
+    else
+        emit();
+}
+
+void EnvironmentWorker::control(qint64 rolloutId, OperatorAction::Kind kind, const QString &who)
+{
+    const auto it = m_running.find(rolloutId);
+    if (it == m_running.end()) {
+        Q_EMIT controlRejected(rolloutId, kind,
+                               tr("rollout #%1 is not running here").arg(rolloutId));
+        return;
+    }
+    if (const auto applied = it->second.engine->control(kind, who); !applied)
+        Q_EMIT controlRejected(rolloutId, kind, applied.error().message);
+}
+
+void EnvironmentWorker::rollBackLastSuccess(const QString &environment, const QString &app,
+                                            const QString &who)
+{
+    const auto it = m_environments.find(environment);
+    if (it == m_environments.end() || !m_store) {
+        Q_EMIT rolloutRejected(tr("environment %1 is not open").arg(environment));
+        return;
+    }
+    EnvironmentRuntime *runtime = it->second.get();
+    RolloutQuery query;
+    query.app = app;
+    query.environment = environment;
+    query.outcome = QStringLiteral("succeeded");
+    query.limit = 1;
+    const auto last = m_store->rollouts(query);
+    if (!last) {
+        Q_EMIT rolloutRejected(last.error().message);
+        return;
+    }
+    const QDateTime now = runtime->ports(m_store.get(), app).clock->now();
+    if (last.value().isEmpty() || !last.value().first().warmUntil.isValid() ||
+        last.value().first().warmUntil <= now || last.value().first().plan.dryRun) {
+        Q_EMIT rolloutRejected(tr("no earlier version of %1 is still kept warm (a rollout keeps "
+                                  "the old color for its rollback window)")
+                                   .arg(app));
+        return;
+    }
+    const RolloutRecord previous = last.value().first();
+    RolloutRequest request;
+    request.app = previous.app;
+    request.environment = environment;
+    request.version = previous.fromVersion;
+    request.plan = runtime->profile().plan;
+    request.plan.force = true;
+    request.plan.reuseIdleColor = true;
+    request.plan.rollbackWindowSec = 0;
+    request.operatorName = who;
+    start(request, true);
+}
+
+void EnvironmentWorker::pollRequests()
+{
+    if (!m_store)
+        return;
+    // Applying a control may end a rollout, and so change m_running.
+    QList<qint64> ids;
+    for (const auto &[id, running] : m_running)
+        ids << id;
+    for (const qint64 id : std::as_const(ids)) {
+        const auto requested = m_store->actions(id, OperatorAction::Status::Requested);
+        if (!requested)
+            continue;
+        for (const OperatorAction &action : requested.value()) {
+            const auto it = m_running.find(id);
+            if (it != m_running.end())
+                it->second.engine->applyRequested(action);
+        }
+    }
+}
+
+void EnvironmentWorker::engineFinished(RolloutEngine *engine)
+{
+    const RolloutRecord record = engine->record();
+    const auto it = m_running.find(record.id);
+    EnvironmentRuntime *runtime = it != m_running.end() ? it->second.runtime : nullptr;
+    if (runtime)
+        runtime->saveState();
+    // Requests nobody will apply any more are rejected, so their senders stop waiting.
+    if (const auto pending = m_store->actions(record.id, OperatorAction::Status::Requested)) {
+        for (const OperatorAction &a : pending.value())
+            m_store->setActionStatus(a.id, OperatorAction::Status::Rejected,
+                                     tr("the rollout had already ended"));
+    }
+    if (it != m_running.end())
+        m_running.erase(it);
+    if (m_running.empty())
+        m_poll.stop();
+    engine->deleteLater();
+
+    relay([=, this] {
+        Q_EMIT recordChanged(record.id, record);
+        Q_EMIT finished(record.id, record.state, record.reason);
+    });
+    if (runtime && record.state == RolloutState::Succeeded && record.warmUntil.isValid()) {
+        const qint64 rolloutId = record.id;
+        Clock *clock = runtime->ports(m_store.get(), record.app).clock;
+        const qint64 ms = std::max<qint64>(0, clock->now().msecsTo(record.warmUntil));
+        clock->schedule(std::chrono::milliseconds(ms), this,
+                        [this, rolloutId] { Q_EMIT rollbackWindowClosed(rolloutId); });
+    }
+}
+
+} // namespace optimist

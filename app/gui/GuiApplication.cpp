@@ -1,0 +1,121 @@
+#include "GuiApplication.h"
+
+#include "MainWindowController.h"
+#include "RolloutController.h"
+
+#include "config/Locations.h"
+#include "main/MainWindow.h"
+#include "main/MessageBox.h"
+#include "profiles/ProfileLoader.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QLocale>
+#include <QStatusBar>
+#include <QTranslator>
+
+namespace optimist {
+
+GuiApplication::GuiApplication(const GuiArguments &arguments, QObject *parent)
+    : QObject(parent)
+    , m_args(arguments)
+    , m_dataDir(Locations::dataDir(arguments.dataDir))
+    , m_configDir(Locations::configDir(arguments.configDir))
+    , m_translator(loadTranslation(arguments.lang))
+{
+    m_controller = std::make_unique<RolloutController>(m_dataDir);
+    m_window = std::make_unique<MainWindow>();
+    m_windowController = std::make_unique<MainWindowController>(m_window.get(), m_controller.get());
+}
+
+GuiApplication::~GuiApplication()
+{
+    m_windowController.reset();
+    m_window.reset();
+    m_controller.reset();
+    if (m_translator)
+        QCoreApplication::removeTranslator(m_translator.get());
+}
+
+QStringList GuiApplication::sandboxApplications()
+{
+    return {QStringLiteral("portal"), QStringLiteral("shop")};
+}
+
+std::unique_ptr<QTranslator> GuiApplication::loadTranslation(const QString &lang)
+{
+    auto translator = std::make_unique<QTranslator>();
+    const QLocale locale = lang.isEmpty() ? QLocale() : QLocale(lang);
+    if (!translator->load(locale, QStringLiteral("optimist"), QStringLiteral("_"),
+                          QStringLiteral(":/i18n")))
+        return nullptr; // English, the source language, or no translation for the locale
+    QCoreApplication::installTranslator(translator.get());
+    return translator;
+}
+
+void GuiApplication::start()
+{
+    m_window->show();
+    if (m_args.sandbox) {
+        openSandbox(m_args.scenario);
+        return;
+    }
+    const QString profilesDir = Locations::profilesDir(m_configDir);
+    QList<EnvironmentProfile> profiles;
+    if (QDir(profilesDir).exists()) {
+        const auto loaded = ProfileLoader::loadDirectory(profilesDir);
+        if (!loaded) {
+            m_window->notify(tr("The environments cannot be read"), loaded.error().message);
+            return;
+        }
+        profiles = loaded.value();
+    }
+    if (profiles.isEmpty()) {
+        offerSandbox();
+        return;
+    }
+    for (const EnvironmentProfile &profile : std::as_const(profiles)) {
+        EnvironmentRuntime::Options options;
+        options.dataDir = m_dataDir;
+        options.configDir = m_configDir;
+        options.environment = profile.name;
+        if (m_args.speed > 0)
+            options.speed = m_args.speed;
+        m_window->setConnectionState(profile.name, tr("connecting…"));
+        m_controller->openEnvironment(options);
+    }
+}
+
+void GuiApplication::openSandbox(const QString &freshScenario)
+{
+    EnvironmentRuntime::Options options;
+    options.dataDir = m_dataDir;
+    options.configDir = m_configDir;
+    // A sandbox profile of the user's own, if there is one; else the embedded sandbox.
+    options.environment = QStringLiteral("sandbox");
+    options.freshScenario = freshScenario;
+    options.sandboxApps = sandboxApplications();
+    if (m_args.speed > 0)
+        options.speed = m_args.speed;
+    m_controller->openEnvironment(options);
+}
+
+void GuiApplication::offerSandbox()
+{
+    MessageBox::ask(m_window.get(), QMessageBox::Question, tr("Welcome to Optimist"),
+                    tr("No environment is configured yet.\n\nOpen the sandbox — a simulated "
+                       "Docker Swarm with Traefik and two applications, portal and shop, on a "
+                       "fast clock — to try rollouts without touching a real cluster? You can "
+                       "add your own environments in Settings at any time."),
+                    {{OpenSandbox, tr("Open the sandbox"), QMessageBox::AcceptRole},
+                     {NotNow, tr("Not now"), QMessageBox::RejectRole}},
+                    [this](int answer) {
+                        if (answer == OpenSandbox)
+                            openSandbox(QString());
+                        else
+                            m_window->statusBar()->showMessage(
+                                tr("No environment is open; add one in Settings."));
+                    });
+}
+
+} // namespace optimist

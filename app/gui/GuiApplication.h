@@ -1,0 +1,60 @@
+#pragma once
+
+#include "GuiArguments.h"
+
+#include <QObject>
+#include <QStringList>
+
+#include <memory>
+
+class QTranslator;
+
+namespace optimist {
+
+class MainWindow;
+class MainWindowController;
+class RolloutController;
+
+/// The desktop application's composition root: the translation, the rollout controller (with
+/// its worker thread), the main window and their binding, and which environments open — the
+/// sandbox with --sandbox, else the configured profiles, else (first start) the sandbox if the
+/// user accepts it.
+class GuiApplication : public QObject
+{
+    Q_OBJECT
+public:
+    /// The answers of the first-start question ("no environment is configured").
+    enum FirstStartAnswer { OpenSandbox = 1, NotNow = 0 };
+
+    explicit GuiApplication(const GuiArguments &arguments, QObject *parent = nullptr);
+    ~GuiApplication() override;
+
+    /// Shows the window and opens the environments.
+    void start();
+
+    /// The applications the embedded sandbox simulates.
+    static QStringList sandboxApplications();
+    /// Installs the translation for @p lang ("de", "en"; empty: the system locale).
+    static std::unique_ptr<QTranslator> loadTranslation(const QString &lang);
+
+    QString dataDir() const { return m_dataDir; }
+    QString configDir() const { return m_configDir; }
+    MainWindow *window() const { return m_window.get(); }
+    RolloutController *controller() const { return m_controller.get(); }
+    MainWindowController *windowController() const { return m_windowController.get(); }
+
+private:
+    void openSandbox(const QString &freshScenario);
+    void offerSandbox();
+
+    GuiArguments m_args;
+    QString m_dataDir;
+    QString m_configDir;
+    std::unique_ptr<QTranslator> m_translator;
+    // Declared so the window and its binding go before the controller (and its thread).
+    std::unique_ptr<RolloutController> m_controller;
+    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<MainWindowController> m_windowController;
+};
+
+} // namespace optimist
