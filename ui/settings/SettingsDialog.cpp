@@ -664,7 +664,8 @@ void SettingsDialog::addEnvironment()
     keepEdits();
     SettingsProfile p;
     p.name = m_profiles->uniqueName(QStringLiteral("environment"));
-    p.cluster = {kDocker, {}};
+    p.cluster = {kDocker,
+                 {{QStringLiteral("endpoint"), QStringLiteral("unix:///var/run/docker.sock")}}};
     p.router = {kRedis,
                 {{QStringLiteral("address"), QStringLiteral("127.0.0.1:6379")},
                  {QStringLiteral("apiUrl"), QStringLiteral("http://127.0.0.1:8080")}}};
