@@ -352,6 +352,13 @@ private Q_SLOTS:
         }
         QVERIFY(child<QLineEdit>(f.w(), "redisPasswordEdit")->text().isEmpty());
 
+        // A test now reads the password from the keychain: it gets as far as connecting.
+        child<QLineEdit>(f.w(), "redisAddressEdit")
+            ->setText(QStringLiteral("127.0.0.1:%1").arg(test::freePort()));
+        const QString tested = runTest(f, "Provider");
+        QVERIFY2(tested.startsWith(QLatin1String("Failed: Cannot connect to Redis")),
+                 qPrintable(tested));
+
         KeychainSecretStore keychain;
         QObject context;
         const auto read = test::await<QString>(
