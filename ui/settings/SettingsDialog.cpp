@@ -7,6 +7,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -272,7 +273,8 @@ QWidget *SettingsDialog::buildTraefikPage()
         SettingsBackend::Part::Traefik,
         addTestRow(m_traefikForm, QStringLiteral("Traefik"), SettingsBackend::Part::Traefik));
 
-    auto *provider = new QWidget(page);
+    m_providerBox = new QGroupBox(page);
+    QGroupBox *provider = m_providerBox;
     provider->setObjectName(QStringLiteral("providerSection"));
     m_providerForm = new QFormLayout(provider);
     m_redisAddress = new QLineEdit(provider);
@@ -633,7 +635,8 @@ void SettingsDialog::updateVisibility()
           static_cast<QWidget *>(m_redisRootKey), static_cast<QWidget *>(m_redisUsername)})
         m_providerForm->setRowVisible(w, router == kRedis);
     m_providerForm->setRowVisible(m_filePath, router == kFile);
-    m_providerForm->parentWidget()->setVisible(traefik);
+    m_providerBox->setVisible(traefik);
+    m_providerBox->setTitle(router == kFile ? tr("File provider") : tr("Redis provider"));
 
     const QString metrics = m_metricsKind->currentData().toString();
     m_metricsForm->setRowVisible(m_metricsUrl, metrics != kSandbox);

@@ -10,6 +10,7 @@
 class QCheckBox;
 class QComboBox;
 class QFormLayout;
+class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QListView;
@@ -126,6 +127,7 @@ private:
     QComboBox *m_traefikVersion = nullptr;
     QLineEdit *m_entryPoints = nullptr;
     QLineEdit *m_apiUser = nullptr;
+    QGroupBox *m_providerBox = nullptr;
     QFormLayout *m_providerForm = nullptr;
     QLineEdit *m_redisAddress = nullptr;
     QSpinBox *m_redisDatabase = nullptr;
