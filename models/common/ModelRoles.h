@@ -50,6 +50,11 @@ enum Role {
     MetricRole = Qt::UserRole + 400, ///< int: which of the five metrics
     TimestampRole,                   ///< QDateTime of a sample
     ValueRole,                       ///< double
+
+    // Settings: environment profiles (models/settings/ProfileListModel)
+    ProfileFileRole = Qt::UserRole + 600, ///< QString: the profile's file; empty until saved
+    ProfileModifiedRole,                  ///< bool: edited since it was loaded or saved
+    ProfileClusterKindRole,               ///< QString: "sandbox" or "docker"
 };
 
 } // namespace optimist
