@@ -72,11 +72,35 @@ QColor swatch(Color color)
     return color == Color::Blue ? QColor(0x1e, 0x88, 0xe5) : QColor(0x43, 0xa0, 0x47);
 }
 
-const int kFingerprintRoles[] = {
-    Qt::DisplayRole, Qt::DecorationRole, Qt::ToolTipRole,     Qt::ForegroundRole,  SortRole,
-    ColorRole,       VersionRole,        ReplicasRunningRole, ReplicasDesiredRole, WeightRole,
-    HealthRole,      BioEnergyRole,      ConnectionStateRole, ConnectionErrorRole,
-};
+/// The roles a cell's look depends on; a raw-value role counts for the column showing it.
+QList<int> fingerprintRoles(int column)
+{
+    QList<int> roles{Qt::DisplayRole, Qt::DecorationRole, Qt::ToolTipRole, Qt::ForegroundRole,
+                     SortRole};
+    switch (column) {
+    case EnvironmentTreeModel::NameColumn:
+        roles << ColorRole << ConnectionStateRole << ConnectionErrorRole;
+        break;
+    case EnvironmentTreeModel::VersionColumn:
+        roles << VersionRole;
+        break;
+    case EnvironmentTreeModel::ReplicasColumn:
+        roles << ReplicasRunningRole << ReplicasDesiredRole;
+        break;
+    case EnvironmentTreeModel::WeightColumn:
+        roles << WeightRole;
+        break;
+    case EnvironmentTreeModel::HealthColumn:
+        roles << HealthRole << ConnectionStateRole << ConnectionErrorRole;
+        break;
+    case EnvironmentTreeModel::BioEnergyColumn:
+        roles << BioEnergyRole;
+        break;
+    default:
+        break;
+    }
+    return roles;
+}
 
 } // namespace
 
@@ -493,7 +517,7 @@ EnvironmentTreeModel::Fingerprint EnvironmentTreeModel::fingerprint(const Node *
     Fingerprint result;
     for (int column = 0; column < ColumnCount; ++column) {
         const QModelIndex cell = indexOf(node, column);
-        for (int role : kFingerprintRoles) {
+        for (int role : fingerprintRoles(column)) {
             QVariant value = data(cell, role);
             // NaN never equals itself: an unknown score is the same as before.
             if (value.typeId() == QMetaType::Double && std::isnan(value.toDouble()))

@@ -21,7 +21,8 @@ namespace optimist {
 /// It is fed with values only (from EnvironmentMonitor's signals and the rollout engine's checks)
 /// and never calls a port. Every update is minimal — dataChanged for the cells that changed, row
 /// inserts and removes only when a color, application or environment appears or disappears — so
-/// a view keeps its selection and expansion. Custom roles: the "Environments tree" block of
+/// a view keeps its selection and expansion; a raw-value role (VersionRole, WeightRole, …) is
+/// signalled with the column that shows it. Custom roles: the "Environments tree" block of
 /// common/ModelRoles.h; SortRole gives the raw value of every column.
 class EnvironmentTreeModel : public QAbstractItemModel
 {
