@@ -56,11 +56,14 @@ EnvironmentsPanel::EnvironmentsPanel(QWidget *parent)
                                      new WeightBarDelegate(m_view));
     m_view->header()->setStretchLastSection(false);
     m_view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_view->header()->setSectionResizeMode(EnvironmentTreeModel::NameColumn, QHeaderView::Stretch);
     connect(m_view, &QWidget::customContextMenuRequested, this,
             &EnvironmentsPanel::showContextMenu);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &EnvironmentsPanel::onSelectionChanged);
+    // A removed row takes its selection along without always saying so.
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this,
+            &EnvironmentsPanel::onSelectionChanged);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &EnvironmentsPanel::onSelectionChanged);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &EnvironmentsPanel::expandInserted);
     connect(m_proxy, &QAbstractItemModel::modelReset, m_view, &QTreeView::expandAll);
     connect(m_proxy, &QAbstractItemModel::layoutChanged, m_view, &QTreeView::expandAll);
@@ -122,6 +125,9 @@ EnvironmentsPanel::~EnvironmentsPanel() = default;
 void EnvironmentsPanel::setModel(QAbstractItemModel *model)
 {
     m_proxy->setSourceModel(model);
+    if (m_proxy->columnCount() > EnvironmentTreeModel::NameColumn)
+        m_view->header()->setSectionResizeMode(EnvironmentTreeModel::NameColumn,
+                                               QHeaderView::Stretch);
     m_view->expandAll();
     onSelectionChanged();
 }
