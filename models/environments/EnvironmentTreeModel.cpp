@@ -311,7 +311,8 @@ QVariant EnvironmentTreeModel::environmentData(const Node *node, int column, int
         tooltip = tr("Connected to %1").arg(node->name);
         break;
     case ConnectionState::Disconnected:
-        stateText = tr("Disconnected");
+        stateText =
+            node->error.isEmpty() ? tr("Disconnected") : tr("Disconnected: %1").arg(node->error);
         tooltip = node->error.isEmpty()
                       ? tr("Disconnected from %1").arg(node->name)
                       : tr("Disconnected from %1: %2").arg(node->name, node->error);
@@ -334,8 +335,6 @@ QVariant EnvironmentTreeModel::environmentData(const Node *node, int column, int
             return stateText;
         case SortRole:
             return int(node->state);
-        case Qt::DecorationRole:
-            return connectionColor(node->state);
         case Qt::ToolTipRole:
             return tooltip;
         }

@@ -315,7 +315,7 @@ private Q_SLOTS:
                  qPrintable(env.data(Qt::ToolTipRole).toString()));
         QCOMPARE(
             f.model.environmentIndex(kEnv, EnvironmentTreeModel::HealthColumn).data().toString(),
-            QStringLiteral("Disconnected"));
+            QStringLiteral("Disconnected: ") + reason);
         // The last known state stays shown, greyed.
         QCOMPARE(f.cell(Color::Blue, EnvironmentTreeModel::VersionColumn), QStringLiteral("v1"));
         QVERIFY(f.role(Color::Blue, Qt::ForegroundRole).isValid());
