@@ -46,6 +46,12 @@ QString millis(double value)
     return StepTimelineModel::tr("%1 ms").arg(number(value));
 }
 
+/// A plan's figure as it was given: 70, 0.5, 500.
+QString planned(double value)
+{
+    return QLocale().toString(value, 'g', QLocale::FloatingPointShortest);
+}
+
 QString versus(const QString &canary, const QString &baseline)
 {
     return StepTimelineModel::tr("%1 vs %2", "canary vs baseline").arg(canary, baseline);
@@ -437,11 +443,11 @@ QString StepTimelineModel::checkToolTip(const StepRow &, const CheckRow &check) 
                  .arg(DisplayText::color(r.canaryColor), DisplayText::color(baseline.color));
     lines << tr("  Bio-energy: %1 (threshold %2)")
                  .arg(versus(number(r.canaryBioEnergy), number(r.baselineBioEnergy)),
-                      number(m_plan.threshold));
+                      planned(m_plan.threshold));
     lines << tr("  %1: %2 (limit %3)")
                  .arg(headerData(LatencyColumn, Qt::Horizontal).toString(),
                       versus(millis(r.canaryLatencyMs), millis(r.baselineLatencyMs)),
-                      millis(m_plan.maxResponseTimeMs));
+                      tr("%1 ms").arg(planned(m_plan.maxResponseTimeMs)));
     lines << tr("  Error rate: %1 (limit %2); %3 of %4 vs %5 of %6 requests")
                  .arg(
                      versus(percent(canary.errorRatePct(), 2), percent(baseline.errorRatePct(), 2)),
@@ -453,13 +459,16 @@ QString StepTimelineModel::checkToolTip(const StepRow &, const CheckRow &check) 
     lines << tr("  Requests/s: %1").arg(versus(number(canary.rps), number(baseline.rps)));
     lines << tr("  CPU: %1 (limit %2)")
                  .arg(versus(percent(canary.cpuPercent), percent(baseline.cpuPercent)),
-                      percent(m_plan.maxCpuPct));
+                      tr("%1 %", "percentage").arg(planned(m_plan.maxCpuPct)));
     auto comparison = [](const QString &what, const Comparison &c) {
         if (!c.performed)
             return tr("%1 not compared: %2").arg(what, c.note);
-        return tr("%1: %2, p = %3%4")
-            .arg(what, c.test, QLocale().toString(c.pValue, 'g', 2),
-                 c.worse() ? tr(" (significantly worse)") : QString());
+        // A p-value that underflowed is a bound, not zero (as CheckAnalyzer words it).
+        const QString p = c.pValue < 1e-15
+                              ? QStringLiteral("p < 1e-15")
+                              : QStringLiteral("p = ") + QLocale().toString(c.pValue, 'g', 2);
+        return tr("%1: %2, %3%4")
+            .arg(what, c.test, p, c.worse() ? tr(" (significantly worse)") : QString());
     };
     lines << comparison(tr("Error rate against the baseline"), r.errorRate);
     lines << comparison(tr("Latency against the baseline"), r.latency);
