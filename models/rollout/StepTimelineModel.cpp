@@ -451,7 +451,7 @@ QString StepTimelineModel::checkToolTip(const StepRow &, const CheckRow &check) 
     lines << tr("  Error rate: %1 (limit %2); %3 of %4 vs %5 of %6 requests")
                  .arg(
                      versus(percent(canary.errorRatePct(), 2), percent(baseline.errorRatePct(), 2)),
-                     percent(m_plan.maxErrorRatePct))
+                     tr("%1 %", "percentage").arg(planned(m_plan.maxErrorRatePct)))
                  .arg(canary.errors)
                  .arg(canary.requests)
                  .arg(baseline.errors)

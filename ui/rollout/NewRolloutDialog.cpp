@@ -150,9 +150,10 @@ NewRolloutDialog::NewRolloutDialog(const QStringList &applications, QWidget *par
     m_rollbackWindow->setObjectName(QStringLiteral("rollbackWindowSpin"));
     m_rollbackWindow->setRange(0, 7 * 24 * 60);
     m_rollbackWindow->setSuffix(tr(" min"));
-    m_rollbackWindow->setSpecialValueText(tr("none: remove the old version at once"));
+    m_rollbackWindow->setSpecialValueText(tr("none"));
     m_rollbackWindow->setToolTip(
-        tr("After a success the old version is kept warm this long for a one-click rollback"));
+        tr("After a success the old version is kept warm this long for a one-click rollback; "
+           "none removes it at once"));
     m_fieldProblems.insert(QStringLiteral("rollbackWindowSec"),
                            addField(optionsForm, tr("Roll&back window:"), m_rollbackWindow,
                                     QStringLiteral("rollbackWindow")));
@@ -191,6 +192,8 @@ NewRolloutDialog::NewRolloutDialog(const QStringList &applications, QWidget *par
     layout->addStretch();
     layout->addWidget(m_buttons);
 
+    // Wide enough that the engine's sentences under a field wrap onto a line or two.
+    setMinimumWidth(fontMetrics().averageCharWidth() * 72);
     setPlan(RolloutPlan());
 
     connect(m_application, &QComboBox::currentIndexChanged, this, &NewRolloutDialog::validate);
@@ -232,12 +235,10 @@ QLabel *NewRolloutDialog::addField(QFormLayout *form, const QString &label, QWid
     palette.setColor(QPalette::WindowText, kProblemColor);
     problem->setPalette(palette);
     problem->hide();
-    auto *box = new QVBoxLayout;
-    box->setContentsMargins(0, 0, 0, 0);
-    box->setSpacing(2);
-    box->addWidget(field);
-    box->addWidget(problem);
-    form->addRow(caption, box);
+    form->addRow(caption, field);
+    // A row of its own under the field: QFormLayout gives a word-wrapped label in the field
+    // column the height its text needs at the dialog's width.
+    form->addRow(static_cast<QWidget *>(nullptr), problem);
     return problem;
 }
 
@@ -437,10 +438,24 @@ void NewRolloutDialog::validate()
     valid = valid && steps.has_value() && issues.isEmpty();
 
     m_start->setEnabled(valid);
+    growToFit();
     if (valid != m_valid) {
         m_valid = valid;
         Q_EMIT validityChanged(valid);
     }
+}
+
+void NewRolloutDialog::growToFit()
+{
+    // A word-wrapped problem that appears needs more height than the dialog's minimum size
+    // promises (heightForWidth), so the dialog grows itself; it never shrinks under the user.
+    if (!isVisible() || !layout())
+        return;
+    layout()->activate();
+    const int needed = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width())
+                                                     : layout()->totalSizeHint().height();
+    if (needed > height())
+        resize(width(), needed);
 }
 
 void NewRolloutDialog::accept()

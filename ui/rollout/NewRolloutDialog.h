@@ -79,6 +79,7 @@ private:
     void selectMatchingPreset(const QList<int> &steps);
     void validate();
     void showProblem(QLabel *label, const QString &problem);
+    void growToFit();
 
     QString m_environment;
     QString m_operatorName;

@@ -57,6 +57,7 @@ RolloutPanel::RolloutPanel(QWidget *parent)
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_view->header()->setStretchLastSection(false);
     m_view->setAccessibleName(tr("Step timeline"));
     // New checks appear under their step without the user opening it.
     connect(m_proxy, &QAbstractItemModel::rowsInserted, m_view, [this](const QModelIndex &step) {
