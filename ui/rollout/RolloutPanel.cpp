@@ -86,7 +86,7 @@ RolloutPanel::RolloutPanel(QWidget *parent)
     m_promote = new QPushButton(tr("Pro&mote"), this);
     m_promote->setObjectName(QStringLiteral("promoteButton"));
     m_promote->setToolTip(tr("Shift to the next step now, without waiting for the checks"));
-    m_promoteFully = new QPushButton(tr("Promote &fully"), this);
+    m_promoteFully = new QPushButton(tr("Promote full&y"), this);
     m_promoteFully->setObjectName(QStringLiteral("promoteFullyButton"));
     m_promoteFully->setToolTip(tr("Shift all traffic to the new version now"));
     m_abort = new QPushButton(tr("&Abort"), this);
