@@ -29,13 +29,18 @@ enum Role {
     ConnectionErrorRole,               ///< QString: why an environment is not connected
 
     // Step timeline (models/rollout/StepTimelineModel)
-    StepIndexRole = Qt::UserRole + 200, ///< int: plan step (0-based); -1 for a check row's parent
+    StepIndexRole = Qt::UserRole + 200, ///< int: plan step (0-based), of step and check rows
     StepWeightRole,                     ///< int: canary weight of the step
-    StepStateRole,   ///< QString: "pending", "shifting", "observing", "passed", "failed"
-    StartedAtRole,   ///< QDateTime
-    CheckIndexRole,  ///< int: check number within its step (check rows)
-    VerdictRole,     ///< int: optimist::Verdict of a check row
-    CheckReasonRole, ///< QString: the check's reasons in words and numbers
+    /// QString: "pending", "shifting", "observing", "passed", "failed" (a check or a limit of
+    /// inconclusive ones rolled it back), "aborted" (rolled back for another reason: operator,
+    /// router), "skipped" (promoted fully or forced past it); check rows: "running", "judged"
+    StepStateRole,
+    StartedAtRole,     ///< QDateTime
+    CheckIndexRole,    ///< int: check number within its step (check rows), -1 on step rows
+    VerdictRole,       ///< int: optimist::Verdict of a judged check row
+    CheckReasonRole,   ///< QString: the check's reasons in words and numbers
+    CheckFailuresRole, ///< QStringList: every criterion the check failed, in words
+    StepDecisionRole,  ///< QString: the last decision at the step, with its reason (step rows)
 
     // Rollout history (models/history/HistoryModel)
     RolloutIdRole = Qt::UserRole + 300, ///< qint64: rollout id in the history store
