@@ -1,8 +1,10 @@
 #include "MetricChartView.h"
 
+#include "analysis/BioEnergy.h"
 #include "common/DisplayText.h"
 
 #include <QDateTimeAxis>
+#include <QGraphicsLayout>
 #include <QKeyEvent>
 #include <QLegend>
 #include <QLegendMarker>
@@ -43,14 +45,26 @@ QColor markerColor(MetricsMarker::Kind kind)
     return Qt::gray;
 }
 
-/// The smallest 1, 2, 2.5 or 5 × 10^k at or above @p value (> 0): a readable axis top.
+/// The smallest 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 × 10^k at or above @p value (> 0): a readable
+/// axis top.
 double niceCeiling(double value)
 {
     const double magnitude = std::pow(10.0, std::floor(std::log10(value)));
-    for (double step : {1.0, 2.0, 2.5, 5.0, 10.0})
+    for (double step : {1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0})
         if (step * magnitude >= value * (1 - 1e-9))
             return step * magnitude;
     return 10 * magnitude;
+}
+
+/// The largest 1, 2, 2.5 or 5 × 10^k at or below @p value (> 0): a readable tick interval.
+double niceFloor(double value)
+{
+    const double magnitude = std::pow(10.0, std::floor(std::log10(value)));
+    double nice = magnitude;
+    for (double step : {2.0, 2.5, 5.0})
+        if (step * magnitude <= value)
+            nice = step * magnitude;
+    return nice;
 }
 
 QString timeFormat(qint64 spanMs)
@@ -81,6 +95,7 @@ MetricChartView::MetricChartView(MetricsTimeline::Metric metric, QWidget *parent
     m_timeAxis->setFormat(timeFormat(0));
     m_valueAxis->setTitleText(MetricsTimeline::unit(metric));
     m_valueAxis->setLabelFormat(QStringLiteral("%.4g"));
+    m_valueAxis->setTickType(QValueAxis::TicksDynamic);
 
     // The legend entries first: blue, green, then the reference line.
     segment(m_blue, 0);
@@ -161,6 +176,15 @@ void MetricChartView::redrawNow()
 {
     m_redrawTimer.stop();
     redraw();
+    // New axis ranges can change the labels' width and so the plot's: lay the chart out now
+    // and decimate once more to the width it really has.
+    if (QGraphicsLayout *layout = chart()->legend()->layout())
+        layout->activate();
+    if (QGraphicsLayout *layout = chart()->layout())
+        layout->activate();
+    if (int(chart()->plotArea().width()) != m_columns && chart()->plotArea().width() > 0)
+        redraw();
+    m_redrawTimer.stop();
 }
 
 QList<QLineSeries *> MetricChartView::lines(Color color) const
@@ -302,8 +326,14 @@ void MetricChartView::redraw()
 
     // Values start at zero (all five metrics are non-negative); the top leaves a little air.
     const double bottom = lo < 0 ? lo : 0;
-    const double top = hi > bottom ? niceCeiling((hi - bottom) * 1.08) + bottom : bottom + 1;
+    double top = hi > bottom ? niceCeiling((hi - bottom) * 1.08) + bottom : bottom + 1;
+    if (m_metric == MetricsTimeline::Metric::BioEnergy && hi <= BioEnergy::kMaximum)
+        top = BioEnergy::kMaximum; // the score's own scale: where 70 sits means something
+
     m_valueAxis->setRange(bottom, top);
+    // Ticks at round values from zero, about four to six of them.
+    m_valueAxis->setTickAnchor(0);
+    m_valueAxis->setTickInterval(niceFloor((top - bottom) / 4));
 
     setAxisRange(from, to);
     viewport()->update();
@@ -487,9 +517,12 @@ void MetricChartView::drawForeground(QPainter *painter, const QRectF &rect)
         painter->drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
         // Labels step down a row while they would overlap the previous one.
         row = x < lastLabelRight ? (row + 1) % 3 : 0;
-        const QPointF at(x + 3, plot.top() + lineHeight * (row + 1));
+        const double labelWidth = metrics.horizontalAdvance(it->label);
+        // Right of the line, or left of it where the plot ends.
+        const double labelX = x + 3 + labelWidth > plot.right() ? x - 3 - labelWidth : x + 3;
+        const QPointF at(labelX, plot.top() + lineHeight * (row + 1));
         painter->drawText(at, it->label);
-        lastLabelRight = std::max(lastLabelRight, at.x() + metrics.horizontalAdvance(it->label));
+        lastLabelRight = std::max(lastLabelRight, at.x() + labelWidth);
     }
     painter->restore();
 }

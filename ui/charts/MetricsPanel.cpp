@@ -138,6 +138,8 @@ void MetricsPanel::redrawNow()
 
 QImage MetricsPanel::toImage(const QSize &chartSize)
 {
+    if (chartSize.isEmpty() && !isVisible())
+        return toImage(kDefaultExportChartSize); // nothing laid out to copy
     if (chartSize.isEmpty()) {
         redrawNow();
         QImage image(size() * devicePixelRatioF(), QImage::Format_ARGB32_Premultiplied);
@@ -152,14 +154,19 @@ QImage MetricsPanel::toImage(const QSize &chartSize)
                  QImage::Format_ARGB32_Premultiplied);
     image.fill(Qt::white);
     QPainter painter(&image);
-    painter.setRenderHint(QPainter::Antialiasing);
     int y = 0;
-    for (MetricChartView *view : m_charts) {
-        // Drawn from the chart's scene at the requested size; the widget on screen is untouched
-        // except for a redraw decimated to its own width.
-        view->redrawNow();
-        view->scene()->render(&painter, QRectF(0, y, chartSize.width(), chartSize.height()),
-                              view->chart()->sceneBoundingRect(), Qt::IgnoreAspectRatio);
+    for (MetricChartView *shown : m_charts) {
+        // A twin of the chart at the requested size, never on screen, showing what the chart
+        // shows: the widget the user looks at is left alone.
+        MetricChartView twin(shown->metric());
+        twin.setAttribute(Qt::WA_DontShowOnScreen);
+        twin.setTimeline(m_timeline);
+        if (!shown->followLive())
+            twin.showRange(shown->visibleFromMs(), shown->visibleToMs());
+        twin.resize(chartSize);
+        twin.show();
+        twin.redrawNow();
+        twin.QWidget::render(&painter, QPoint(0, y));
         y += chartSize.height();
     }
     return image;

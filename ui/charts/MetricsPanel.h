@@ -42,8 +42,9 @@ public:
     void redrawNow();
     /// The five charts as one image, laid out as on screen, with the current data. With a
     /// non-empty @p chartSize each chart is drawn at that size, one below the other, whatever
-    /// the panel's own size (or visibility).
+    /// the panel's own size; a hidden panel is drawn so at kDefaultExportChartSize.
     QImage toImage(const QSize &chartSize = {});
+    static constexpr QSize kDefaultExportChartSize{1000, 300};
 
 public Q_SLOTS:
     void setFollowLive(bool follow);
