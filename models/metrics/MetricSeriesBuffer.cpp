@@ -26,7 +26,24 @@ bool MetricSeriesBuffer::append(qint64 timeMs, double value)
         ++m_rejected;
         return false;
     }
+    const qint64 absolute = m_erased + qint64(m_samples.size());
     m_samples.push_back({timeMs, value});
+    if (absolute / kBlockSize - m_firstBlock == qint64(m_blocks.size()))
+        m_blocks.emplace_back();
+    Block &block = m_blocks.back();
+    if (std::isnan(value)) {
+        if (block.gapAt < 0)
+            block.gapAt = absolute;
+    } else {
+        if (block.minAt < 0 || value < block.min) {
+            block.min = value;
+            block.minAt = absolute;
+        }
+        if (block.maxAt < 0 || value > block.max) {
+            block.max = value;
+            block.maxAt = absolute;
+        }
+    }
     if (size() > m_capacity) {
         ++m_begin;
         // Erase the dropped head once it is a quarter of the bound: memory stays within 1.25 ×
@@ -40,13 +57,25 @@ bool MetricSeriesBuffer::append(qint64 timeMs, double value)
 void MetricSeriesBuffer::compact()
 {
     m_samples.erase(m_samples.begin(), m_samples.begin() + m_begin);
+    m_erased += m_begin;
     m_begin = 0;
+    // Summaries of blocks wholly dropped go too.
+    const qint64 firstLiveBlock = m_erased / kBlockSize;
+    if (firstLiveBlock > m_firstBlock) {
+        const qint64 drop =
+            std::min<qint64>(firstLiveBlock - m_firstBlock, qint64(m_blocks.size()));
+        m_blocks.erase(m_blocks.begin(), m_blocks.begin() + drop);
+        m_firstBlock += drop;
+    }
 }
 
 void MetricSeriesBuffer::clear()
 {
     m_samples.clear();
     m_begin = 0;
+    m_erased = 0;
+    m_blocks.clear();
+    m_firstBlock = 0;
     m_rejected = 0;
 }
 
@@ -128,6 +157,7 @@ QList<QPointF> MetricSeriesBuffer::decimate(qint64 fromMs, qint64 toMs, int colu
     const auto columnOf = [&](qsizetype index) {
         return std::clamp(int(double(at(index).timeMs - fromMs) * perMs), 0, columns - 1);
     };
+    const qint64 base = firstAbsolute();
     qsizetype i = first;
     while (i < stop) {
         const int column = columnOf(i);
@@ -137,6 +167,24 @@ QList<QPointF> MetricSeriesBuffer::decimate(qint64 fromMs, qint64 toMs, int colu
         double lo = 0;
         double hi = 0;
         do {
+            const qint64 absolute = base + i;
+            // A whole block in this column: its summary stands for its samples.
+            if (absolute % kBlockSize == 0 && i + kBlockSize <= stop &&
+                columnOf(i + kBlockSize - 1) == column) {
+                const Block &block = m_blocks[size_t(absolute / kBlockSize - m_firstBlock)];
+                if (block.gapAt >= 0 && gapAt < 0)
+                    gapAt = qsizetype(block.gapAt - base);
+                if (block.minAt >= 0 && (minAt < 0 || block.min < lo)) {
+                    lo = block.min;
+                    minAt = qsizetype(block.minAt - base);
+                }
+                if (block.maxAt >= 0 && (maxAt < 0 || block.max > hi)) {
+                    hi = block.max;
+                    maxAt = qsizetype(block.maxAt - base);
+                }
+                i += kBlockSize;
+                continue;
+            }
             const double v = at(i).value;
             if (std::isnan(v)) {
                 if (gapAt < 0)

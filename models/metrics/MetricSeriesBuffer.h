@@ -64,14 +64,34 @@ public:
     /// Never more than 2 × columns + 2 real points.
     QList<QPointF> decimate(qint64 fromMs, qint64 toMs, int columns) const;
 
+    /// Samples per block summary: decimation reads a block's minimum and maximum instead of its
+    /// samples when the whole block falls in one pixel column.
+    static constexpr qsizetype kBlockSize = 64;
+
 private:
+    /// Minimum, maximum and first NaN of kBlockSize consecutive samples, by absolute index.
+    struct Block
+    {
+        qint64 minAt = -1;
+        qint64 maxAt = -1;
+        qint64 gapAt = -1;
+        double min = 0;
+        double max = 0;
+    };
+
     void compact();
+    /// Absolute index (counting every sample ever appended since clear()) of logical index 0.
+    qint64 firstAbsolute() const { return m_erased + m_begin; }
 
     qsizetype m_capacity;
     /// Live samples are m_samples[m_begin …]; the dropped head is erased in chunks, which keeps
     /// them contiguous (binary search, linear scans) at amortised O(1) per append.
     std::vector<Sample> m_samples;
     qsizetype m_begin = 0;
+    qint64 m_erased = 0; ///< samples erased from the front of m_samples since clear()
+    /// Summaries of the blocks from m_firstBlock on; a block partly dropped is never read.
+    std::vector<Block> m_blocks;
+    qint64 m_firstBlock = 0;
     qint64 m_rejected = 0;
 };
 

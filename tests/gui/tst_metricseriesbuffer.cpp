@@ -26,6 +26,34 @@ int realCount(const QList<QPointF> &points)
     return int(points.size()) - gapCount(points);
 }
 
+/// Column by column, the extremes of @p buffer's decimation are those of its raw samples.
+void verifyColumnExtremes(const MetricSeriesBuffer &buffer, qint64 from, qint64 to, int columns)
+{
+    const QList<QPointF> points = buffer.decimate(from, to, columns);
+    const double perMs = double(columns) / double(to - from);
+    QList<double> trueMin(columns, 1e300), trueMax(columns, -1e300);
+    QList<double> drawnMin(columns, 1e300), drawnMax(columns, -1e300);
+    const auto columnOf = [&](double t) {
+        return std::clamp(int((t - double(from)) * perMs), 0, columns - 1);
+    };
+    for (qsizetype i = buffer.lowerBound(from); i < buffer.upperBound(to); ++i) {
+        const int c = columnOf(double(buffer.at(i).timeMs));
+        trueMin[c] = std::min(trueMin[c], buffer.at(i).value);
+        trueMax[c] = std::max(trueMax[c], buffer.at(i).value);
+    }
+    for (const QPointF &p : points) {
+        if (p.x() < double(from) || p.x() > double(to))
+            continue; // the samples beyond the edges
+        const int c = columnOf(p.x());
+        drawnMin[c] = std::min(drawnMin[c], p.y());
+        drawnMax[c] = std::max(drawnMax[c], p.y());
+    }
+    for (int c = 0; c < columns; ++c) {
+        QCOMPARE(drawnMin[c], trueMin[c]);
+        QCOMPARE(drawnMax[c], trueMax[c]);
+    }
+}
+
 } // namespace
 
 class TestMetricSeriesBuffer : public QObject
@@ -123,26 +151,23 @@ private Q_SLOTS:
             QVERIFY(points[i].x() >= points[i - 1].x());
 
         // Column by column, the drawn extremes are the true extremes of the raw samples.
-        const double perMs = double(columns) / double(to - from);
-        QList<double> trueMin(columns, 1e300), trueMax(columns, -1e300);
-        QList<double> drawnMin(columns, 1e300), drawnMax(columns, -1e300);
-        const auto columnOf = [&](double t) {
-            return std::clamp(int((t - double(from)) * perMs), 0, columns - 1);
-        };
-        for (qsizetype i = 0; i < withSpikes.size(); ++i) {
-            const int c = columnOf(double(withSpikes.at(i).timeMs));
-            trueMin[c] = std::min(trueMin[c], withSpikes.at(i).value);
-            trueMax[c] = std::max(trueMax[c], withSpikes.at(i).value);
-        }
-        for (const QPointF &p : points) {
-            const int c = columnOf(p.x());
-            drawnMin[c] = std::min(drawnMin[c], p.y());
-            drawnMax[c] = std::max(drawnMax[c], p.y());
-        }
-        for (int c = 0; c < columns; ++c) {
-            QCOMPARE(drawnMin[c], trueMin[c]);
-            QCOMPARE(drawnMax[c], trueMax[c]);
-        }
+        verifyColumnExtremes(withSpikes, from, to, columns);
+    }
+
+    void decimationOfABufferThatHasDroppedItsOldest()
+    {
+        // Far past capacity, the head dropped at odd positions: the extremes are still exact.
+        MetricSeriesBuffer buffer(10'007);
+        for (int i = 0; i < 100'003; ++i)
+            buffer.append(i * 10, i == 95'555 ? 500.0 : std::sin(i / 300.0));
+        QCOMPARE(buffer.size(), 10'007);
+        verifyColumnExtremes(buffer, buffer.first().timeMs, buffer.last().timeMs, 37);
+        verifyColumnExtremes(buffer, buffer.first().timeMs + 12'345, buffer.last().timeMs - 777,
+                             11);
+        const QList<QPointF> points =
+            buffer.decimate(buffer.first().timeMs, buffer.last().timeMs, 37);
+        QVERIFY(points.contains(QPointF(955'550, 500)));
+        QVERIFY(points.first().x() >= double(buffer.first().timeMs));
     }
 
     void zoomedInDecimationShowsTheSamplesOfThatRange()
