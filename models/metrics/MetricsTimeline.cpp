@@ -176,8 +176,13 @@ void MetricsTimeline::checkCompleted(const CheckResult &check)
 
 void MetricsTimeline::weightsChanged(const WeightSplit &split)
 {
+    addWeightChange(m_clock ? m_clock->now() : QDateTime::currentDateTimeUtc(), split);
+}
+
+void MetricsTimeline::addWeightChange(const QDateTime &at, const WeightSplit &split)
+{
     MetricsMarker marker;
-    marker.at = m_clock ? m_clock->now() : QDateTime::currentDateTimeUtc();
+    marker.at = at;
     marker.kind = MetricsMarker::Kind::WeightChange;
     marker.label = DisplayText::split(split.blue, split.green);
     marker.toolTip = tr("Weights in force: %1").arg(marker.label);

@@ -73,7 +73,11 @@ public Q_SLOTS:
     /// One sample per metric and color, at the window's end.
     void addWindow(const optimist::MetricsWindow &window);
     void checkCompleted(const optimist::CheckResult &check);
+    /// A marker for @p split, dated by the clock (setClock()).
     void weightsChanged(const optimist::WeightSplit &split);
+    /// The same, dated by the caller: for an engine on another thread, whose clock the GUI
+    /// thread must not read.
+    void addWeightChange(const QDateTime &at, const optimist::WeightSplit &split);
     void decisionMade(const optimist::Decision &decision);
     void setPlan(const optimist::RolloutPlan &plan);
     void addMarker(const optimist::MetricsMarker &marker);

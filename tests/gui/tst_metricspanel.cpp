@@ -294,6 +294,15 @@ private Q_SLOTS:
         QVERIFY(follow->isChecked());
         QVERIFY(bio->followLive());
         QTRY_COMPARE(cpu->visibleFromMs(), start);
+
+        // Switching the toggle off keeps the charts where they are, new data or not.
+        QTRY_COMPARE(cpu->visibleToMs(), start + 720'000);
+        follow->setChecked(false);
+        QVERIFY(!cpu->followLive());
+        timeline.appendSample(Metric::Cpu, Color::Blue, start + 780'000, 12);
+        QTest::qWait(2 * MetricChartView::kRedrawIntervalMs);
+        QCOMPARE(cpu->visibleToMs(), start + 720'000);
+        QCOMPARE(cpu->timeAxis()->max().toMSecsSinceEpoch(), start + 720'000);
     }
 };
 

@@ -111,9 +111,11 @@ void MetricsPanel::setFollowLive(bool follow)
         return;
     m_syncing = true;
     m_followLive->defaultAction()->setChecked(follow);
-    if (follow) {
-        for (MetricChartView *view : m_charts)
+    for (MetricChartView *view : m_charts) {
+        if (follow)
             view->setFollowLive(true);
+        else if (view->followLive()) // the toggle switched off: stay where the charts are
+            view->showRange(view->visibleFromMs(), view->visibleToMs());
     }
     m_syncing = false;
     Q_EMIT followLiveChanged(followLive());
