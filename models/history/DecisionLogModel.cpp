@@ -228,8 +228,6 @@ QList<DecisionLogModel::Entry> DecisionLogModel::buildEntries() const
     Entry outcome;
     outcome.kind = EntryKind::Outcome;
     outcome.at = p.record.endedAt.isValid() ? p.record.endedAt : p.record.startedAt;
-    outcome.step = p.record.step;
-    outcome.weight = p.record.weight;
     outcome.kindText = tr("Outcome");
     outcome.description = PostMortemText::outcomeSentence(p.record);
     outcome.details =

@@ -7,6 +7,7 @@
 
 #include <QBuffer>
 #include <QDir>
+#include <QLocale>
 #include <QRegularExpression>
 #include <QSaveFile>
 
@@ -48,7 +49,8 @@ QString utcTime(const QDateTime &at)
 
 QString csvNumber(double value)
 {
-    return std::isfinite(value) ? QString::number(value, 'g', 10) : QString();
+    return std::isfinite(value) ? QString::number(value, 'g', QLocale::FloatingPointShortest)
+                                : QString();
 }
 
 QString figure(double value, int decimals = 1)
@@ -154,7 +156,8 @@ QString PostMortemExport::markdown(const PostMortem &p)
                        figure(c.canaryBioEnergy), figure(k.errorRatePct(), 2),
                        figure(c.canaryLatencyMs, 0), figure(k.rps), figure(k.cpuPercent, 0),
                        figure(c.baselineBioEnergy), figure(b.errorRatePct(), 2),
-                       figure(c.baselineLatencyMs, 0), figure(b.rps), c.reason});
+                       figure(c.baselineLatencyMs, 0), figure(b.rps),
+                       c.failures.isEmpty() ? c.reason : c.failures.join(QStringLiteral("; "))});
         }
     }
 

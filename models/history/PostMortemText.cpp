@@ -49,7 +49,9 @@ QString PostMortemText::step(int step, int weight)
 
 QString PostMortemText::checkVerdict(const CheckResult &c)
 {
-    return tr("%1: %2").arg(DisplayText::verdict(c.verdict), c.reason);
+    // The reason names the first failure and counts the others; the log shows them all.
+    const QString why = c.failures.isEmpty() ? c.reason : c.failures.join(QStringLiteral("; "));
+    return tr("%1: %2").arg(DisplayText::verdict(c.verdict), why);
 }
 
 QString PostMortemText::checkNumbers(const CheckResult &c, LatencyStatistic statistic)

@@ -26,7 +26,7 @@ public:
     static QString plan(const RolloutPlan &plan);
     /// "Step 2 · 25 %"; empty before the first step.
     static QString step(int step, int weight);
-    /// "Fail: <reason>".
+    /// "Fail: <every failed criterion>", or the verdict and the reason.
     static QString checkVerdict(const CheckResult &check);
     /// Both colors' figures: "canary green: bio-energy 52.1, errors 20.31 %, p95 61 ms, …;
     /// baseline blue: …", and the comparison tests when they ran.
