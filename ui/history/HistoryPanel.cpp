@@ -9,8 +9,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QTableView>
 #include <QTimer>
-#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace optimist {
@@ -22,7 +22,7 @@ HistoryPanel::HistoryPanel(HistoryModel *model, QWidget *parent)
     , m_outcomeFilter(new QComboBox(this))
     , m_textFilter(new QLineEdit(this))
     , m_textDelay(new QTimer(this))
-    , m_view(new QTreeView(this))
+    , m_view(new QTableView(this))
     , m_status(new QLabel(this))
 {
     m_appFilter->setObjectName(QStringLiteral("historyAppFilter"));
@@ -45,19 +45,22 @@ HistoryPanel::HistoryPanel(HistoryModel *model, QWidget *parent)
     m_textDelay->setInterval(kTextFilterDelayMs);
 
     m_view->setObjectName(QStringLiteral("historyView"));
-    m_view->setRootIsDecorated(false);
-    m_view->setUniformRowHeights(true); // rows need not be measured one by one
+    // A table, not a tree: QTreeView fetches more rows on every relayout whether they are
+    // visible or not, which would read the whole history; QTableView fetches as it scrolls.
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed); // rows are not measured
+    m_view->setShowGrid(false);
+    m_view->setWordWrap(false);
     m_view->setAlternatingRowColors(true);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->setAllColumnsShowFocus(true);
     m_view->setModel(m_model);
     // The model sorts through the store's query; newest first is its natural order.
-    m_view->header()->setSortIndicator(HistoryModel::StartedColumn, Qt::DescendingOrder);
+    m_view->horizontalHeader()->setSortIndicator(HistoryModel::StartedColumn, Qt::DescendingOrder);
     m_view->setSortingEnabled(true);
-    m_view->header()->setSectionResizeMode(QHeaderView::Interactive);
-    m_view->header()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_view->horizontalHeader()->setStretchLastSection(true);
 
     m_status->setObjectName(QStringLiteral("historyStatus"));
 
@@ -119,8 +122,7 @@ void HistoryPanel::updateStatus()
     else if (m_model->totalCount() < 0)
         m_status->setText(tr("Loading the history…"));
     else
-        m_status->setText(
-            tr("%Ln rollout(s)", nullptr, int(std::min<qint64>(m_model->totalCount(), INT_MAX))));
+        m_status->setText(tr("Rollouts: %L1").arg(m_model->totalCount()));
 }
 
 } // namespace optimist

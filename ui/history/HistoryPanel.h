@@ -6,7 +6,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QTimer;
-class QTreeView;
+class QTableView;
 
 namespace optimist {
 
@@ -27,7 +27,7 @@ public:
 
     explicit HistoryPanel(HistoryModel *model, QWidget *parent = nullptr);
 
-    QTreeView *view() const { return m_view; }
+    QTableView *view() const { return m_view; }
 
 Q_SIGNALS:
     void openRollout(qint64 rolloutId);
@@ -41,7 +41,7 @@ private:
     QComboBox *m_outcomeFilter;
     QLineEdit *m_textFilter;
     QTimer *m_textDelay;
-    QTreeView *m_view;
+    QTableView *m_view;
     QLabel *m_status;
     QString m_error;
 };
