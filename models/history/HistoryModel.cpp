@@ -48,6 +48,13 @@ HistoryModel::HistoryModel(HistorySource *source, QObject *parent)
     Q_ASSERT(source);
     connect(source, &HistorySource::pageReady, this, &HistoryModel::onPage);
     connect(source, &HistorySource::failed, this, &HistoryModel::onFailed);
+    connect(source, &HistorySource::countReady, this, [this](quint64 ticket, qint64 count) {
+        if (ticket != m_countTicket)
+            return;
+        m_countTicket = 0;
+        m_total = count;
+        Q_EMIT totalCountChanged(m_total);
+    });
     connect(source, &HistorySource::appNamesReady, this,
             [this](quint64 ticket, const QStringList &apps) {
                 if (ticket != m_appsTicket)
@@ -211,7 +218,7 @@ void HistoryModel::requestNextPage()
     RolloutQuery page = m_query;
     page.limit = m_pageSize;
     page.offset = int(m_rows.size());
-    setLoadingTicket(m_source->requestPage(page, m_rows.isEmpty()));
+    setLoadingTicket(m_source->requestPage(page));
 }
 
 void HistoryModel::setLoadingTicket(quint64 ticket)
@@ -222,7 +229,7 @@ void HistoryModel::setLoadingTicket(quint64 ticket)
         Q_EMIT loadingChanged(isLoading());
 }
 
-void HistoryModel::onPage(quint64 ticket, const QList<RolloutRecord> &rows, qint64 total)
+void HistoryModel::onPage(quint64 ticket, const QList<RolloutRecord> &rows)
 {
     if (ticket != m_pageTicket)
         return; // an answer for a query that was replaced since
@@ -232,18 +239,16 @@ void HistoryModel::onPage(quint64 ticket, const QList<RolloutRecord> &rows, qint
         m_rows.append(rows);
         endInsertRows();
     }
-    if (total >= 0 && total != m_total) {
-        m_total = total;
-        Q_EMIT totalCountChanged(m_total);
-    }
     setLoadingTicket(0);
 }
 
 void HistoryModel::onFailed(quint64 ticket, const QString &message)
 {
-    if (ticket == m_appsTicket) {
-        m_appsTicket = 0;
-        return; // the filter list keeps what it had; the page request reports the problem
+    if (ticket == m_appsTicket || ticket == m_countTicket) {
+        // The filter list and the count keep what they had; the page request reports the
+        // problem.
+        (ticket == m_appsTicket ? m_appsTicket : m_countTicket) = 0;
+        return;
     }
     if (ticket != m_pageTicket)
         return;
@@ -266,7 +271,9 @@ void HistoryModel::refresh()
         Q_EMIT totalCountChanged(m_total);
     }
     m_pageTicket = 0;
+    // In this order on the source's worker: the rows to show come first.
     requestNextPage();
+    m_countTicket = m_source->requestCount(m_query);
     m_appsTicket = m_source->requestAppNames();
 }
 

@@ -61,7 +61,7 @@ public:
     const RolloutQuery &query() const { return m_query; }
 
     /// How many rollouts match the filters (the whole history, not only the loaded rows); -1
-    /// until the first page has answered.
+    /// until the count has answered (after the first page: a page does not wait for it).
     qint64 totalCount() const { return m_total; }
     /// The applications the history holds, for a filter list.
     QStringList appNames() const { return m_appNames; }
@@ -84,7 +84,7 @@ Q_SIGNALS:
 
 private:
     void requestNextPage();
-    void onPage(quint64 ticket, const QList<optimist::RolloutRecord> &rows, qint64 total);
+    void onPage(quint64 ticket, const QList<optimist::RolloutRecord> &rows);
     void onFailed(quint64 ticket, const QString &message);
     void setLoadingTicket(quint64 ticket);
     QVariant displayData(const RolloutRecord &record, int column) const;
@@ -97,6 +97,7 @@ private:
     qint64 m_total = -1;
     int m_pageSize = kDefaultPageSize;
     quint64 m_pageTicket = 0;
+    quint64 m_countTicket = 0;
     quint64 m_appsTicket = 0;
     bool m_exhausted = false; ///< the last page answered fewer rows than asked
     bool m_failed = false;    ///< the last page failed: no automatic retry until refresh()

@@ -2,10 +2,17 @@
 
 namespace optimist {
 
-quint64 HistorySource::requestPage(const RolloutQuery &query, bool withCount)
+quint64 HistorySource::requestPage(const RolloutQuery &query)
 {
     const quint64 ticket = ++m_lastTicket;
-    fetchPage(ticket, query, withCount);
+    fetchPage(ticket, query);
+    return ticket;
+}
+
+quint64 HistorySource::requestCount(const RolloutQuery &query)
+{
+    const quint64 ticket = ++m_lastTicket;
+    fetchCount(ticket, query);
     return ticket;
 }
 

@@ -23,24 +23,27 @@ class HistorySource : public QObject
 public:
     using QObject::QObject;
 
-    /// The rows of @p query (its limit and offset are the page), and with @p withCount the
-    /// number of rows the query matches without paging. Answered by pageReady() or failed().
-    quint64 requestPage(const RolloutQuery &query, bool withCount);
+    /// The rows of @p query (its limit and offset are the page). Answered by pageReady() or
+    /// failed().
+    quint64 requestPage(const RolloutQuery &query);
+    /// How many rows @p query matches without paging. Answered by countReady() or failed().
+    quint64 requestCount(const RolloutQuery &query);
     /// Answered by appNamesReady() or failed().
     quint64 requestAppNames();
     /// Answered by postMortemReady() or failed().
     quint64 requestPostMortem(qint64 rolloutId);
 
 Q_SIGNALS:
-    /// @p total is -1 when the count was not asked for.
-    void pageReady(quint64 ticket, const QList<optimist::RolloutRecord> &rows, qint64 total);
+    void pageReady(quint64 ticket, const QList<optimist::RolloutRecord> &rows);
+    void countReady(quint64 ticket, qint64 count);
     void appNamesReady(quint64 ticket, const QStringList &apps);
     void postMortemReady(quint64 ticket, const optimist::PostMortem &postMortem);
     /// @p message says in words what could not be read and why.
     void failed(quint64 ticket, const QString &message);
 
 protected:
-    virtual void fetchPage(quint64 ticket, const RolloutQuery &query, bool withCount) = 0;
+    virtual void fetchPage(quint64 ticket, const RolloutQuery &query) = 0;
+    virtual void fetchCount(quint64 ticket, const RolloutQuery &query) = 0;
     virtual void fetchAppNames(quint64 ticket) = 0;
     virtual void fetchPostMortem(quint64 ticket, qint64 rolloutId) = 0;
 

@@ -72,28 +72,31 @@ void ThreadedHistorySource::onWorker(quint64 ticket, std::function<void(HistoryS
         Qt::QueuedConnection);
 }
 
-void ThreadedHistorySource::fetchPage(quint64 ticket, const RolloutQuery &query, bool withCount)
+void ThreadedHistorySource::fetchPage(quint64 ticket, const RolloutQuery &query)
 {
-    onWorker(ticket, [this, ticket, query, withCount](HistoryStore &store) {
+    onWorker(ticket, [this, ticket, query](HistoryStore &store) {
         Result<QList<RolloutRecord>> rows = store.rollouts(query);
         if (!rows) {
             answerFailure(ticket, rows.error().message);
             return;
         }
-        qint64 total = -1;
-        if (withCount) {
-            const Result<qint64> counted = store.countRollouts(query);
-            if (!counted) {
-                answerFailure(ticket, counted.error().message);
-                return;
-            }
-            total = counted.value();
-        }
         QMetaObject::invokeMethod(
             this,
-            [this, ticket, page = std::move(rows).value(), total] {
-                Q_EMIT pageReady(ticket, page, total);
-            },
+            [this, ticket, page = std::move(rows).value()] { Q_EMIT pageReady(ticket, page); },
+            Qt::QueuedConnection);
+    });
+}
+
+void ThreadedHistorySource::fetchCount(quint64 ticket, const RolloutQuery &query)
+{
+    onWorker(ticket, [this, ticket, query](HistoryStore &store) {
+        const Result<qint64> counted = store.countRollouts(query);
+        if (!counted) {
+            answerFailure(ticket, counted.error().message);
+            return;
+        }
+        QMetaObject::invokeMethod(
+            this, [this, ticket, count = counted.value()] { Q_EMIT countReady(ticket, count); },
             Qt::QueuedConnection);
     });
 }

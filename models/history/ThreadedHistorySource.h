@@ -30,7 +30,8 @@ public:
     ~ThreadedHistorySource() override;
 
 protected:
-    void fetchPage(quint64 ticket, const RolloutQuery &query, bool withCount) override;
+    void fetchPage(quint64 ticket, const RolloutQuery &query) override;
+    void fetchCount(quint64 ticket, const RolloutQuery &query) override;
     void fetchAppNames(quint64 ticket) override;
     void fetchPostMortem(quint64 ticket, qint64 rolloutId) override;
 
