@@ -33,7 +33,8 @@ public:
     };
     Q_ENUM(Column)
 
-    static constexpr int kDefaultPageSize = 200;
+    /// A few screens of rows; every row read costs a parse of its plan (JSON).
+    static constexpr int kDefaultPageSize = 100;
 
     explicit HistoryModel(HistorySource *source, QObject *parent = nullptr);
 
