@@ -932,13 +932,13 @@ Result<QStringList> SqliteHistoryStore::appNames()
 {
     const QString operation = tr("list the applications in the history");
     // One index seek per application (rollouts_by_app) instead of a scan of every rollout.
-    static const QString sql = QStringLiteral(
-        "WITH RECURSIVE apps(name) AS ("
-        " SELECT MIN(app) FROM rollouts"
-        " UNION ALL"
-        " SELECT (SELECT MIN(app) FROM rollouts WHERE app > apps.name) FROM apps"
-        " WHERE apps.name IS NOT NULL)"
-        " SELECT name FROM apps WHERE name IS NOT NULL");
+    static const QString sql =
+        QStringLiteral("WITH RECURSIVE apps(name) AS ("
+                       " SELECT MIN(app) FROM rollouts"
+                       " UNION ALL"
+                       " SELECT (SELECT MIN(app) FROM rollouts WHERE app > apps.name) FROM apps"
+                       " WHERE apps.name IS NOT NULL)"
+                       " SELECT name FROM apps WHERE name IS NOT NULL");
     Result<QSqlQuery *> selected = run(sql, {}, operation);
     if (!selected)
         return selected.error();
