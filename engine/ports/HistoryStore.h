@@ -9,6 +9,7 @@
 #include "rollout/RolloutRecord.h"
 
 #include <QList>
+#include <QStringList>
 
 #include <optional>
 
@@ -38,6 +39,8 @@ public:
     virtual Result<RolloutRecord> rollout(qint64 id) = 0;
     virtual Result<QList<RolloutRecord>> rollouts(const RolloutQuery &query) = 0;
     virtual Result<qint64> countRollouts(const RolloutQuery &query) = 0;
+    /// Every application the history holds a rollout of, in alphabetical order.
+    virtual Result<QStringList> appNames() = 0;
     /// Rollouts whose journal does not end in a final state, oldest first.
     virtual Result<QList<RolloutRecord>> unfinishedRollouts() = 0;
     virtual Result<QList<JournalEvent>> events(qint64 rolloutId) = 0;

@@ -50,6 +50,11 @@ enum Role {
     EndedAtRole,                        ///< QDateTime, invalid while unfinished
     DurationSecRole,                    ///< qint64 seconds
     WhoRole,                            ///< QString: who started it
+    ReasonRole,                         ///< QString: why it ended as it did
+    // Decision log of one rollout (models/history/DecisionLogModel); time: TimestampRole,
+    // step: StepIndexRole, weight: StepWeightRole, a check's verdict: VerdictRole
+    LogEntryKindRole,  ///< DecisionLogModel::EntryKind (as int)
+    FinalDecisionRole, ///< bool: the entry that decided how the rollout ended
 
     // Metric series (models/metrics/)
     MetricRole = Qt::UserRole + 400, ///< int: which of the five metrics

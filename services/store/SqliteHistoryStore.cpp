@@ -407,8 +407,50 @@ std::optional<QString> whereClause(const RolloutQuery &query, QVariantList *valu
             values->append(stateName(*state));
         }
     }
+    if (!query.text.isEmpty()) {
+        QString pattern = query.text;
+        pattern.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
+            .replace(QLatin1Char('%'), QLatin1String("\\%"))
+            .replace(QLatin1Char('_'), QLatin1String("\\_"));
+        pattern = QLatin1Char('%') + pattern + QLatin1Char('%');
+        QStringList alternatives;
+        for (const char *column :
+             {"app", "environment", "from_version", "to_version", "operator", "reason"}) {
+            alternatives << QStringLiteral("%1 LIKE ? ESCAPE '\\'").arg(QLatin1String(column));
+            values->append(pattern);
+        }
+        terms << QLatin1Char('(') + alternatives.join(QStringLiteral(" OR ")) + QLatin1Char(')');
+    }
     return terms.isEmpty() ? QString()
                            : QStringLiteral(" WHERE ") + terms.join(QStringLiteral(" AND "));
+}
+
+/// ORDER BY clause of a history listing. The default (start, newest first) walks the index
+/// rollouts_by_start; the others sort, which SQLite does with a bounded top-N sorter for a page.
+QString orderClause(const RolloutQuery &query)
+{
+    const QString direction = query.ascending ? QStringLiteral("ASC") : QStringLiteral("DESC");
+    QString key;
+    switch (query.sortKey) {
+    case RolloutQuery::SortKey::StartedAt:
+        return QStringLiteral(" ORDER BY started_at %1, id %1").arg(direction);
+    case RolloutQuery::SortKey::App:
+        key = QStringLiteral("app");
+        break;
+    case RolloutQuery::SortKey::ToVersion:
+        key = QStringLiteral("to_version");
+        break;
+    case RolloutQuery::SortKey::Duration:
+        key = QStringLiteral("julianday(ended_at) - julianday(started_at)");
+        break;
+    case RolloutQuery::SortKey::Outcome:
+        key = QStringLiteral("state");
+        break;
+    case RolloutQuery::SortKey::Operator:
+        key = QStringLiteral("operator");
+        break;
+    }
+    return QStringLiteral(" ORDER BY %1 %2, started_at DESC, id DESC").arg(key, direction);
 }
 
 } // namespace
@@ -858,9 +900,8 @@ Result<QList<RolloutRecord>> SqliteHistoryStore::rollouts(const RolloutQuery &qu
     if (!where)
         return Error{Error::Kind::Invalid, tr("Could not list the history: %1").arg(problem)};
     values << query.limit << std::max(query.offset, 0);
-    return readRollouts(QStringLiteral("SELECT %1 FROM rollouts%2"
-                                       " ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?")
-                            .arg(rolloutColumns(m_version), *where),
+    return readRollouts(QStringLiteral("SELECT %1 FROM rollouts%2%3 LIMIT ? OFFSET ?")
+                            .arg(rolloutColumns(m_version), *where, orderClause(query)),
                         values, tr("list the history"));
 }
 
@@ -885,6 +926,31 @@ Result<qint64> SqliteHistoryStore::countRollouts(const RolloutQuery &query)
     const qint64 count = q.value(0).toLongLong();
     q.finish();
     return count;
+}
+
+Result<QStringList> SqliteHistoryStore::appNames()
+{
+    const QString operation = tr("list the applications in the history");
+    // One index seek per application (rollouts_by_app) instead of a scan of every rollout.
+    static const QString sql =
+        QStringLiteral("WITH RECURSIVE apps(name) AS ("
+                       " SELECT MIN(app) FROM rollouts"
+                       " UNION ALL"
+                       " SELECT (SELECT MIN(app) FROM rollouts WHERE app > apps.name) FROM apps"
+                       " WHERE apps.name IS NOT NULL)"
+                       " SELECT name FROM apps WHERE name IS NOT NULL");
+    Result<QSqlQuery *> selected = run(sql, {}, operation);
+    if (!selected)
+        return selected.error();
+    QSqlQuery &q = *selected.value();
+    QStringList apps;
+    while (q.next())
+        apps << q.value(0).toString();
+    const QSqlError error = q.lastError();
+    q.finish();
+    if (error.isValid())
+        return storageError(operation, error);
+    return apps;
 }
 
 Result<QList<RolloutRecord>> SqliteHistoryStore::unfinishedRollouts()

@@ -61,6 +61,7 @@ public:
     Result<RolloutRecord> rollout(qint64 id) override;
     Result<QList<RolloutRecord>> rollouts(const RolloutQuery &query) override;
     Result<qint64> countRollouts(const RolloutQuery &query) override;
+    Result<QStringList> appNames() override;
     Result<QList<RolloutRecord>> unfinishedRollouts() override;
     Result<QList<JournalEvent>> events(qint64 rolloutId) override;
     Result<QList<CheckResult>> checks(qint64 rolloutId) override;
