@@ -99,6 +99,17 @@ DockerCluster::DockerCluster(DockerClient *client, Options options, QObject *par
     Q_ASSERT(m_client);
 }
 
+QByteArray DockerCluster::registryAuthHeader(const QString &server, const QString &user,
+                                             const QString &password)
+{
+    const QJsonObject auth{{QStringLiteral("username"), user},
+                           {QStringLiteral("password"), password},
+                           {QStringLiteral("serveraddress"), server}};
+    return QJsonDocument(auth)
+        .toJson(QJsonDocument::Compact)
+        .toBase64(QByteArray::Base64UrlEncoding);
+}
+
 DockerCluster::DockerCluster(DockerClient *client, QObject *parent)
     : DockerCluster(client, Options{}, parent)
 {

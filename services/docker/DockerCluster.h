@@ -64,7 +64,14 @@ public:
         int jobLogLines = 50;
     };
 
+    /// The X-Registry-Auth value for @p user / @p password at @p server: base64url of Docker's
+    /// AuthConfig JSON, as `docker service create --with-registry-auth` sends it.
+    static QByteArray registryAuthHeader(const QString &server, const QString &user,
+                                         const QString &password);
+
     DockerCluster(DockerClient *client, Options options, QObject *parent = nullptr);
+    /// Replaces the options, e.g. once the registry credentials are read from the keychain.
+    void setOptions(Options options) { m_options = std::move(options); }
     explicit DockerCluster(DockerClient *client, QObject *parent = nullptr);
     ~DockerCluster() override;
 

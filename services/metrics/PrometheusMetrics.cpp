@@ -312,7 +312,9 @@ void PrometheusMetrics::post(const QString &path, const QList<std::pair<QString,
             return;
         }
         if (status == 401 || status == 403) {
-            reply(Error{Error::Kind::Other,
+            // Invalid, as the router's API client types refused credentials: waiting does
+            // not fix a token.
+            reply(Error{Error::Kind::Invalid,
                         tr("Prometheus at %1 refused access (HTTP %2); check the token "
                            "stored in the keychain for this environment")
                             .arg(where)

@@ -72,6 +72,17 @@ const SettingSpec kDockerCluster[] = {
      QT_TRANSLATE_NOOP("ProfileLoader", "the folder holding ca.pem, cert.pem and key.pem"), 0, 0},
     {"tlsVerify", SettingType::Bool, false,
      QT_TRANSLATE_NOOP("ProfileLoader", "whether to verify the daemon's certificate"), 0, 0},
+    {"registryServer", SettingType::Text, false,
+     QT_TRANSLATE_NOOP("ProfileLoader",
+                       "the registry the nodes pull the application's images from, e.g. "
+                       "registry.example.com"),
+     0, 0},
+    {"registryUser", SettingType::Text, false,
+     QT_TRANSLATE_NOOP("ProfileLoader", "the user name at the registry"), 0, 0},
+    {"registryPassword", SettingType::SecretRef, false,
+     QT_TRANSLATE_NOOP("ProfileLoader",
+                       "the registry password or access token as keychain:SERVICE/ACCOUNT"),
+     0, 0},
 };
 
 // Both router kinds confirm the weights through Traefik's API.
@@ -507,6 +518,23 @@ private:
             m_profile.cluster.settings.contains(QStringLiteral("context")))
             fail(m_lines.value(context, 1), context,
                  ProfileLoader::tr("give either endpoint or context, not both"));
+        // Registry credentials come whole: a server alone says nothing, a password needs both.
+        const QStringList registry{QStringLiteral("registryServer"), QStringLiteral("registryUser"),
+                                   QStringLiteral("registryPassword")};
+        int given = 0;
+        for (const QString &key : registry)
+            given += m_profile.cluster.settings.contains(key) ||
+                     m_profile.secretReferences.contains(QStringLiteral("cluster.") + key);
+        if (given > 0 && given < registry.size()) {
+            for (const QString &key : registry) {
+                const QString field = QStringLiteral("cluster.") + key;
+                if (!m_profile.cluster.settings.contains(key) &&
+                    !m_profile.secretReferences.contains(field))
+                    fail(m_lines.value(QStringLiteral("cluster"), 1), field,
+                         ProfileLoader::tr("missing; registry credentials need registryServer, "
+                                           "registryUser and registryPassword together"));
+            }
+        }
     }
 
     /// The router and metrics of a sandbox cluster default to the sandbox; a real cluster

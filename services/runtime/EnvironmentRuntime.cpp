@@ -144,7 +144,7 @@ Result<void> EnvironmentRuntime::openDocker(const Options &options)
     }
 
     m_dockerClient = std::make_unique<DockerClient>(endpoint.value());
-    m_dockerCluster = std::make_unique<DockerCluster>(m_dockerClient.get());
+    m_dockerCluster = std::make_unique<DockerCluster>(m_dockerClient.get(), dockerOptions({}));
     for (const EnvironmentProfile::Application &app : std::as_const(m_profile.applications)) {
         DockerCluster::AppSettings settings;
         const QVariantMap ports = app.settings.value(QStringLiteral("ports")).toMap();
@@ -157,21 +157,46 @@ Result<void> EnvironmentRuntime::openDocker(const Options &options)
             settings.portVariable = variable;
         m_dockerCluster->setApplication(app.name, settings);
     }
-    if (simulatedTraffic) {
+    if (simulatedTraffic)
         m_cluster =
             std::make_unique<SimulatedTrafficCluster>(m_dockerCluster.get(), m_sandbox.get());
-        return {};
-    }
 
-    for (const QString &field :
-         {QStringLiteral("router.password"), QStringLiteral("router.apiPassword"),
-          QStringLiteral("metrics.token")}) {
+    QStringList secretFields{QStringLiteral("cluster.registryPassword")};
+    if (!simulatedTraffic)
+        secretFields << QStringLiteral("router.password") << QStringLiteral("router.apiPassword")
+                     << QStringLiteral("metrics.token");
+    for (const QString &field : std::as_const(secretFields)) {
         if (m_profile.secretReferences.contains(field))
             m_pendingSecrets.insert(field, m_profile.secretReferences.value(field));
     }
     if (m_pendingSecrets.isEmpty())
-        return openTraefik({});
+        return completeDocker({});
     return {};
+}
+
+DockerCluster::Options
+EnvironmentRuntime::dockerOptions(const QMap<QString, QString> &secrets) const
+{
+    DockerCluster::Options options;
+    const QVariantMap &cluster = m_profile.cluster.settings;
+    const QString server = cluster.value(QStringLiteral("registryServer")).toString();
+    if (!server.isEmpty()) {
+        options.registryAuth = DockerCluster::registryAuthHeader(
+            server, cluster.value(QStringLiteral("registryUser")).toString(),
+            secrets.value(QStringLiteral("cluster.registryPassword")));
+        // The nodes pull from the registry: the image need not be on the node asked.
+        options.requireLocalImage = false;
+    }
+    return options;
+}
+
+Result<void> EnvironmentRuntime::completeDocker(const QMap<QString, QString> &secrets)
+{
+    if (m_profile.secretReferences.contains(QStringLiteral("cluster.registryPassword")))
+        m_dockerCluster->setOptions(dockerOptions(secrets));
+    if (m_profile.router.kind == QLatin1String("sandbox"))
+        return {}; // simulated traffic: the sandbox's router and metrics
+    return openTraefik(secrets);
 }
 
 Result<void> EnvironmentRuntime::provideSecrets(const QMap<QString, QString> &secrets)
@@ -185,7 +210,7 @@ Result<void> EnvironmentRuntime::provideSecrets(const QMap<QString, QString> &se
                              .arg(m_profile.sourceFile, it.key(), it.value())};
     }
     m_pendingSecrets.clear();
-    return openTraefik(secrets);
+    return completeDocker(secrets);
 }
 
 Result<void> EnvironmentRuntime::openTraefik(const QMap<QString, QString> &secrets)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "docker/DockerCluster.h"
+
 #include "profiles/EnvironmentProfile.h"
 
 #include "core/Result.h"
@@ -93,6 +95,10 @@ private:
     /// The real router (Traefik over Redis or a file) and metrics (Traefik's /metrics or
     /// Prometheus, with CPU from the cluster) of a docker environment.
     Result<void> openTraefik(const QMap<QString, QString> &secrets);
+    /// The docker cluster's options: registry credentials (with their secret) when configured.
+    DockerCluster::Options dockerOptions(const QMap<QString, QString> &secrets) const;
+    /// Finishes a docker environment once its secrets are known.
+    Result<void> completeDocker(const QMap<QString, QString> &secrets);
 
     EnvironmentProfile m_profile;
     Clock *m_clock = nullptr;

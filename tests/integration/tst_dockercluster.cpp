@@ -6,9 +6,13 @@
 #include "docker/DockerCluster.h"
 #include "docker/DockerEndpoint.h"
 #include "docker/DockerEventStream.h"
+#include "ports/ClusterPort.h"
+#include "runtime/EnvironmentRuntime.h"
 
 #include <QDeadlineTimer>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -615,6 +619,97 @@ private Q_SLOTS:
         QVERIFY2(result->error().message.contains(m_app + QStringLiteral("-green")),
                  qPrintable(result->error().message));
         qDeleteAll(sockets);
+    }
+
+    /// Registry credentials named by the profile: the password is a keychain reference the
+    /// runtime asks for, and the create carries them as X-Registry-Auth without showing them.
+    void registryCredentialsFromTheProfile()
+    {
+        const int bluePort = freePort();
+        int greenPort = freePort();
+        while (greenPort == bluePort)
+            greenPort = freePort();
+        createService(Color::Blue, QStringLiteral("v1"), bluePort, 1);
+
+        QTemporaryDir dir;
+        QDir().mkpath(dir.filePath(QStringLiteral("config/environments")));
+        QFile profile(dir.filePath(QStringLiteral("config/environments/swarm.yaml")));
+        QVERIFY(profile.open(QIODevice::WriteOnly));
+        profile.write(QStringLiteral(R"(name: swarm
+cluster:
+  kind: docker
+  endpoint: %1
+  registryServer: registry.test:5000
+  registryUser: deploy
+  registryPassword: keychain:optimist/registry.test
+router:
+  kind: sandbox
+metrics:
+  kind: sandbox
+  scenario: healthy
+applications:
+  - name: %2
+    ports: {blue: %3, green: %4}
+)")
+                          .arg(qEnvironmentVariable("OPTIMIST_TEST_DOCKER_HOST"), m_app)
+                          .arg(bluePort)
+                          .arg(greenPort)
+                          .toUtf8());
+        profile.close();
+
+        EnvironmentRuntime::Options options;
+        options.dataDir = dir.filePath(QStringLiteral("data"));
+        options.configDir = dir.filePath(QStringLiteral("config"));
+        options.environment = QStringLiteral("swarm");
+        auto opened = EnvironmentRuntime::open(options);
+        QVERIFY2(opened, opened ? "" : qPrintable(opened.error().message));
+        std::unique_ptr<EnvironmentRuntime> runtime = std::move(opened.value());
+        QCOMPARE(runtime->pendingSecrets(),
+                 (QMap<QString, QString>{{QStringLiteral("cluster.registryPassword"),
+                                          QStringLiteral("keychain:optimist/registry.test")}}));
+        const QString password =
+            QStringLiteral("pw-%1").arg(QRandomGenerator::global()->generate());
+        QVERIFY(runtime->provideSecrets({{QStringLiteral("cluster.registryPassword"), password}}));
+
+        ClusterPort *cluster = runtime->ports(nullptr).cluster;
+        QObject context;
+        const auto create = [&](WriteMode mode) {
+            return optimist::test::await<WriteOutcome>(
+                [&](Reply<WriteOutcome> reply) {
+                    cluster->createColor(m_app, Color::Blue, Color::Green, QStringLiteral("v2"),
+                                         mode, reply);
+                },
+                &context, 60s);
+        };
+        const auto dry = create(WriteMode::DryRun);
+        QVERIFY(dry && dry->ok());
+        QVERIFY2(dry->value().description.contains(QStringLiteral("X-Registry-Auth")),
+                 qPrintable(dry->value().description));
+        QVERIFY(!dry->value().description.contains(password));
+        QVERIFY(!dry->value().description.contains(QStringLiteral("deploy")));
+
+        // The daemon takes the credentials with the create (it keeps them for the nodes' pulls;
+        // the image is on this node, so nothing is pulled).
+        const auto created = create(WriteMode::Apply);
+        QVERIFY(created && created->ok());
+        QVERIFY2(!created->value().description.contains(password),
+                 qPrintable(created->value().description));
+        const QJsonObject green = inspect(m_app + QStringLiteral("-green"));
+        QCOMPARE(green["Spec"]["TaskTemplate"]["ContainerSpec"]["Image"].toString(),
+                 m_image + QStringLiteral(":v2"));
+        QVERIFY(waitHealthy(Color::Green));
+
+        // What went over the wire: base64url of Docker's AuthConfig.
+        const QJsonObject auth =
+            QJsonDocument::fromJson(QByteArray::fromBase64(DockerCluster::registryAuthHeader(
+                                                               QStringLiteral("registry.test:5000"),
+                                                               QStringLiteral("deploy"), password),
+                                                           QByteArray::Base64UrlEncoding))
+                .object();
+        QCOMPARE(auth[QStringLiteral("username")].toString(), QStringLiteral("deploy"));
+        QCOMPARE(auth[QStringLiteral("password")].toString(), password);
+        QCOMPARE(auth[QStringLiteral("serveraddress")].toString(),
+                 QStringLiteral("registry.test:5000"));
     }
 
     void cliRolloutAgainstSwarm()

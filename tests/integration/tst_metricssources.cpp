@@ -340,6 +340,7 @@ private Q_SLOTS:
         prometheus.window(kApp, to.addSecs(-10), to, answer.reply());
         QTRY_COMPARE_WITH_TIMEOUT(answer.calls, 1, 10000);
         QVERIFY(!answer.result->ok());
+        QCOMPARE(answer.result->error().kind, Error::Kind::Invalid);
         QVERIFY2(answer.result->error().message.contains(QLatin1String("401")),
                  qPrintable(errorOf(*answer.result)));
         QVERIFY(!answer.result->error().message.contains(QLatin1String("s3cr3t")));

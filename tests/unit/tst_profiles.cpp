@@ -320,6 +320,19 @@ private Q_SLOTS:
             << 5 << QStringLiteral("secrets.registryToken")
             << QStringLiteral("`keychain:registry` is not a keychain reference");
 
+        QTest::newRow("registry without its password")
+            << QByteArray(kDockerHead)
+                   .replace("  kind: docker\n", "  kind: docker\n  registryServer: reg.example\n"
+                                                "  registryUser: deploy\n")
+            << 1 << QStringLiteral("cluster.registryPassword")
+            << QStringLiteral("registry credentials need registryServer, registryUser and "
+                              "registryPassword together");
+        QTest::newRow("literal registry password")
+            << QByteArray(kDockerHead)
+                   .replace("  kind: docker\n", "  kind: docker\n  registryPassword: hunter2\n")
+            << 3 << QStringLiteral("cluster.registryPassword")
+            << QStringLiteral("secrets are never written in profiles");
+
         QTest::newRow("missing cluster") << QByteArray("name: lonely\n") << 1
                                          << QStringLiteral("cluster") << QStringLiteral("missing");
         QTest::newRow("missing kind")
