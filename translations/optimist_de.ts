@@ -356,6 +356,137 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
     </message>
 </context>
 <context>
+    <name>DisplayText</name>
+    <message>
+        <location filename="../models/common/DisplayText.cpp" line="+9"/>
+        <source>Idle</source>
+        <translation>Leerlauf</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pre-checks</source>
+        <translation>Vorabprüfungen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Migrating</source>
+        <translation>Migration</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deploying</source>
+        <translation>Deployment</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Waiting until healthy</source>
+        <translation>Warten, bis gesund</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shifting traffic</source>
+        <translation>Traffic wird verlagert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Observing</source>
+        <translation>Beobachtung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Final validation</source>
+        <translation>Abschlussvalidierung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Finalizing</source>
+        <translation>Abschluss</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rolling back</source>
+        <translation>Wird zurückgerollt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+12"/>
+        <source>Succeeded</source>
+        <translation>Erfolgreich</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <location line="+12"/>
+        <source>Rolled back</source>
+        <translation>Zurückgerollt</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <location line="+12"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unfinished</source>
+        <translation>Nicht abgeschlossen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Pass</source>
+        <translation>Bestanden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Inconclusive</source>
+        <translation>Nicht eindeutig</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fail</source>
+        <translation>Nicht bestanden</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>blue</source>
+        <translation>Blau</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>green</source>
+        <translation>Grün</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>blue %1 % · green %2 %</source>
+        <translation>Blau %1 % · Grün %2 %</translation>
+    </message>
+</context>
+<context>
     <name>DockerEndpoint</name>
     <message>
         <location filename="../services/docker/DockerEndpoint.cpp" line="+45"/>
@@ -535,6 +666,393 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
     </message>
 </context>
 <context>
+    <name>GuiArguments</name>
+    <message>
+        <location filename="../app/gui/GuiArguments.cpp" line="+12"/>
+        <source>Optimist: blue-green canary rollouts of Docker Swarm services routed by Traefik.</source>
+        <translation>Optimist: Blue-Green-Canary-Rollouts für Docker-Swarm-Services hinter Traefik.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show this help.</source>
+        <translation>Diese Hilfe anzeigen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the version.</source>
+        <translation>Die Version anzeigen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open on the sandbox: a simulated Swarm, Traefik and metrics with two applications. With SCENARIO (a shipped name or a file) it starts afresh from that scenario.</source>
+        <translation>Mit der Sandbox öffnen: ein simulierter Swarm mit Traefik und Metriken und zwei Anwendungen. Mit SCENARIO (ein mitgelieferter Name oder eine Datei) beginnt sie neu mit diesem Szenario.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The language of the window: de or en (default: the system&apos;s).</source>
+        <translation>Die Sprache des Fensters: de oder en (Standard: die des Systems).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>LANG</source>
+        <translation>SPRACHE</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sandbox: virtual seconds per real second (default 60).</source>
+        <translation>Sandbox: virtuelle Sekunden pro echter Sekunde (Standard 60).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>X</source>
+        <translation>X</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Where the history is kept (default: as optimist-cli).</source>
+        <translation>Speicherort des Verlaufs (Standard: wie bei optimist-cli).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source>DIR</source>
+        <translation>ORDNER</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Where environment profiles are read (default: as optimist-cli).</source>
+        <translation>Ort, an dem die Umgebungsprofile gelesen werden (Standard: wie bei optimist-cli).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>With --sandbox: the scenario to start.</source>
+        <translation>Mit --sandbox: das zu startende Szenario.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>--sandbox takes one scenario, not %1</source>
+        <translation>--sandbox nimmt ein Szenario, nicht %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unexpected %1 (a scenario follows --sandbox)</source>
+        <translation>unerwartet: %1 (auf --sandbox folgt ein Szenario)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--lang: %1 is not offered; choose de or en</source>
+        <translation>--lang: %1 wird nicht angeboten; wählen Sie de oder en</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--speed: %1 is not a positive number</source>
+        <translation>--speed: %1 ist keine positive Zahl</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBox</name>
+    <message>
+        <location filename="../ui/main/MessageBox.cpp" line="+58"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>PostMortemExport</name>
+    <message>
+        <location filename="../models/history/PostMortemExport.cpp" line="+80"/>
+        <source># Rollout #%1 — %2 in %3: %4 → %5
+
+</source>
+        <translation># Rollout #%1 — %2 in %3: %4 → %5
+
+</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>- **Outcome:** %1
+</source>
+        <translation>- **Ergebnis:** %1
+</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>- **Started:** %1 by %2
+</source>
+        <translation>- **Gestartet:** %1 von %2
+</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>- **Ended:** %1
+</source>
+        <translation>- **Beendet:** %1
+</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>- **Traffic:** the canary (%1) reached %2 %; it served %3 requests, %4 of them errors
+</source>
+        <translation>- **Traffic:** Der canary (%1) erreichte %2 %; er bediente %3 Anfragen, davon %4 Fehler
+</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>- **Plan:** %1
+</source>
+        <translation>- **Plan:** %1
+</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>- **Final decision:** %1 at %2 (%3): %4
+</source>
+        <translation>- **Abschließende Entscheidung:** %1 um %2 (%3): %4
+</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>
+## Step timeline
+
+</source>
+        <translation>
+## Zeitleiste der Schritte
+
+</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+40"/>
+        <location line="+40"/>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <location line="-80"/>
+        <source>Weight</source>
+        <translation>Gewicht</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Checks</source>
+        <translation>Prüfungen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>not reached</source>
+        <translation>nicht erreicht</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>passed</source>
+        <translation>bestanden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>in progress</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>
+## Checks
+
+</source>
+        <translation>
+## Prüfungen
+
+</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>None: the rollout ended before its first check window.
+</source>
+        <translation>Keine: Der Rollout endete vor seinem ersten Prüffenster.
+</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+40"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <source>Check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Verdict</source>
+        <translation>Urteil</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Canary bio</source>
+        <translation>Canary Bio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Canary err %</source>
+        <translation>Canary Fehler %</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Canary latency ms</source>
+        <translation>Canary Latenz ms</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Canary req/s</source>
+        <translation>Canary Anfr./s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Canary CPU %</source>
+        <translation>Canary CPU %</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Baseline bio</source>
+        <translation>Baseline Bio</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Baseline err %</source>
+        <translation>Baseline Fehler %</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Baseline latency ms</source>
+        <translation>Baseline Latenz ms</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Baseline req/s</source>
+        <translation>Baseline Anfr./s</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>
+## Decisions
+
+</source>
+        <translation>
+## Entscheidungen
+
+</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>- %1 %2 **%3**: %4%5
+</source>
+        <translation>- %1 %2 **%3**: %4%5
+</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> *(final)*</source>
+        <translation> *(endgültig)*</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+4"/>
+        <source>None.
+</source>
+        <translation>Keine.
+</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>
+## Operator actions
+
+</source>
+        <translation>
+## Bedieneraktionen
+
+</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>
+## Journal
+
+</source>
+        <translation>
+## Journal
+
+</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <location line="+4"/>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Could not write %1: there is no chart image to save.</source>
+        <translation>%1 konnte nicht geschrieben werden: Es gibt kein Diagrammbild zum Speichern.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Could not encode the charts as PNG for %1.</source>
+        <translation>Die Diagramme konnten für %1 nicht als PNG kodiert werden.</translation>
+    </message>
+</context>
+<context>
     <name>PostMortemReport</name>
     <message>
         <location filename="../app/cli/PostMortemReport.cpp" line="+21"/>
@@ -631,6 +1149,190 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <location line="+9"/>
         <source>Decisions</source>
         <translation>Entscheidungen</translation>
+    </message>
+</context>
+<context>
+    <name>PostMortemText</name>
+    <message>
+        <location filename="../models/history/PostMortemText.cpp" line="+17"/>
+        <source>Unfinished (%1)</source>
+        <translation>Nicht abgeschlossen (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 after %2</source>
+        <translation>%1 nach %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+33"/>
+        <location line="+94"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-119"/>
+        <source>steps %1 %; %n check(s) of %2 s per step; bio-energy threshold %3; limits: errors %4 %, latency %5 ms, CPU %6 %</source>
+        <translation>
+            <numerusform>Schritte %1 %; %n Prüfung zu %2 s pro Schritt; Bio-Energie-Schwelle %3; Limits: Fehler %4 %, Latenz %5 ms, CPU %6 %</numerusform>
+            <numerusform>Schritte %1 %; %n Prüfungen zu je %2 s pro Schritt; Bio-Energie-Schwelle %3; Limits: Fehler %4 %, Latenz %5 ms, CPU %6 %</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>; forced</source>
+        <translation>; erzwungen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>; dry run</source>
+        <translation>; Probelauf</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Step %1 · %2 %</source>
+        <translation>Schritt %1 · %2 %</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>mean latency</source>
+        <translation>mittlere Latenz</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>p95 latency</source>
+        <translation>p95-Latenz</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 %2: bio-energy %3, errors %4 % (%5 of %6), %7 %8 ms, %9 req/s, CPU %10 %</source>
+        <translation>%1 %2: Bio-Energie %3, Fehler %4 % (%5 von %6), %7 %8 ms, %9 Anfragen/s, CPU %10 %</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>canary</source>
+        <translation>canary</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>baseline</source>
+        <translation>baseline</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>error-rate test p = %1, latency test p = %2</source>
+        <translation>Fehlerquotentest p = %1, Latenztest p = %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>not run</source>
+        <translation>nicht ausgeführt</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Advance</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hold</source>
+        <translation>Halten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Roll back</source>
+        <translation>Zurückrollen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Finalize</source>
+        <translation>Abschließen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>About to write</source>
+        <translation>Wird geschrieben</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Written</source>
+        <translation>Geschrieben</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Would write</source>
+        <translation>Würde schreiben</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Decision</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Operator</source>
+        <translation>Bediener</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>pause</source>
+        <translation>den Rollout zu pausieren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>resume</source>
+        <translation>den Rollout fortzusetzen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>promote to the next step</source>
+        <translation>zum nächsten Schritt weiterzuschalten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>promote fully</source>
+        <translation>vollständig weiterzuschalten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>abort</source>
+        <translation>den Rollout abzubrechen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>requested</source>
+        <translation>angefordert</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>applied</source>
+        <translation>angewendet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>rejected</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 asked to %2 — %3</source>
+        <translation>%1 bat darum, %2 — %3</translation>
     </message>
 </context>
 <context>
@@ -1057,6 +1759,46 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <location line="+3"/>
         <source>These profiles could not be read:</source>
         <translation>Diese Profile konnten nicht gelesen werden:</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileWriter</name>
+    <message>
+        <location filename="../services/profiles/ProfileWriter.cpp" line="+132"/>
+        <source>%1: secrets are never written in profiles; store it in the keychain and give `keychain:SERVICE/ACCOUNT`</source>
+        <translation>%1: Geheimnisse stehen nie in Profilen; legen Sie den Wert im Schlüsselbund ab und geben Sie `keychain:SERVICE/ACCOUNT` an</translation>
+    </message>
+    <message>
+        <location line="+132"/>
+        <source>secrets.%1: secrets are never written in profiles; store it in the keychain and give `keychain:SERVICE/ACCOUNT`</source>
+        <translation>secrets.%1: Geheimnisse stehen nie in Profilen; legen Sie den Wert im Schlüsselbund ab und geben Sie `keychain:SERVICE/ACCOUNT` an</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>the profile %1 could not be written as YAML: %2</source>
+        <translation>das Profil %1 konnte nicht als YAML geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1: nothing was written:
+%2</source>
+        <translation>%1: Es wurde nichts geschrieben:
+%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: the folder %2 cannot be created</source>
+        <translation>%1: Der Ordner %2 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: cannot be written: %2</source>
+        <translation>%1: kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: cannot be written: %2; the old file is unchanged</source>
+        <translation>%1: kann nicht geschrieben werden: %2; die alte Datei ist unverändert</translation>
     </message>
 </context>
 <context>
@@ -1517,7 +2259,7 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <translation>Traefik in der Sandbox hat keinen gewichteten Service „%1“; ihr Szenario betreibt „%2“</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>weights %1 do not add up to 100%</source>
         <translation>die Gewichte %1 ergeben zusammen nicht 100%</translation>
     </message>
@@ -1783,7 +2525,7 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <translation>unbekanntes Ergebnis „%1“; erlaubt sind succeeded, rolled_back, failed oder unfinished</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+86"/>
         <source>Could not open the history database %1 at schema version %2: this version of Optimist knows versions 1 to %3.</source>
         <translation>Die Verlaufsdatenbank %1 konnte nicht mit Schemaversion %2 geöffnet werden: Diese Version von Optimist kennt die Versionen 1 bis %3.</translation>
     </message>
@@ -1906,7 +2648,7 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <translation>Der Verlauf konnte nicht aufgelistet werden: %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>list the history</source>
         <translation>den Verlauf aufzulisten</translation>
     </message>
@@ -1921,7 +2663,12 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <translation>den Verlauf zu zählen</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+18"/>
+        <source>list the applications in the history</source>
+        <translation>die Anwendungen im Verlauf aufzulisten</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>list the unfinished rollouts</source>
         <translation>die offenen Rollouts aufzulisten</translation>
     </message>
@@ -2236,7 +2983,7 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <translation>%1, aber Traefik hat keinen Service %2: Der Kind-Service fehlt (läuft der Swarm-Service mit seinen Traefik-Labels?)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>%1, but Traefik shows no server of %2 UP</source>
         <translation>%1, aber Traefik zeigt keinen Server von %2 als UP</translation>
     </message>
@@ -2247,6 +2994,34 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <location filename="../app/cli/main.cpp" line="+34"/>
         <source>optimist-cli: %1</source>
         <translation>optimist-cli: %1</translation>
+    </message>
+</context>
+<context>
+    <name>optimist::ApplicationListModel</name>
+    <message>
+        <location filename="../models/settings/ApplicationListModel.cpp" line="+68"/>
+        <source>Application</source>
+        <translation>Anwendung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Router rule</source>
+        <translation>Router-Regel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Blue port</source>
+        <translation>Port Blau</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Green port</source>
+        <translation>Port Grün</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Health URL</source>
+        <translation>Health-URL</translation>
     </message>
 </context>
 <context>
@@ -2393,6 +3168,64 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <location line="+35"/>
         <source>No rollouts yet. Start one with `optimist-cli rollout VERSION`.</source>
         <translation>Noch keine Rollouts. Starten Sie einen mit `optimist-cli rollout VERSION`.</translation>
+    </message>
+</context>
+<context>
+    <name>optimist::DecisionLogModel</name>
+    <message>
+        <location filename="../models/history/DecisionLogModel.cpp" line="+126"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Check %1</source>
+        <translation>Prüfung %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Operator</source>
+        <translation>Bediener</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Decision</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rollout #%1 of %2 in %3, %4 → %5, started by %6. Plan: %7</source>
+        <translation>Rollout #%1 von %2 in %3, %4 → %5, gestartet von %6. Plan: %7</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>?</source>
+        <translation>?</translation>
     </message>
 </context>
 <context>
@@ -2730,14 +3563,22 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
     </message>
 </context>
 <context>
+    <name>optimist::EnvironmentMonitor</name>
+    <message>
+        <location filename="../models/environments/EnvironmentMonitor.cpp" line="+34"/>
+        <source>%1 did not answer within %2 s</source>
+        <translation>%1 hat nicht innerhalb von %2 s geantwortet</translation>
+    </message>
+</context>
+<context>
     <name>optimist::EnvironmentRuntime</name>
     <message>
-        <location filename="../services/runtime/EnvironmentRuntime.cpp" line="+77"/>
+        <location filename="../services/runtime/EnvironmentRuntime.cpp" line="+81"/>
         <source>--env: %1 environments are configured (%2); name one with --env</source>
         <translation>--env: %1 Umgebungen sind konfiguriert (%2); wählen Sie eine mit --env</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>%1: the %2 cluster of environment %3 is not available in this build yet; only sandbox and docker environments can run</source>
         <translation>%1: Der %2-Cluster der Umgebung %3 ist in diesem Build noch nicht verfügbar; nur sandbox- und docker-Umgebungen können laufen</translation>
     </message>
@@ -2757,7 +3598,7 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <translation>%1: Metriken der Art %2 können keinen Docker-Cluster messen; verwenden Sie traefik oder prometheus</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>cannot read the sandbox state %1: %2</source>
         <translation>der Sandbox-Zustand %1 kann nicht gelesen werden: %2</translation>
     </message>
@@ -2772,12 +3613,12 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <translation>%1: eine Sandbox-Umgebung simuliert genau eine Anwendung; diese nennt %2</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>the sandbox state %1 cannot be continued (%2); delete it to start the sandbox afresh</source>
         <translation>der Sandbox-Zustand %1 kann nicht fortgesetzt werden (%2); löschen Sie ihn, um die Sandbox neu zu beginnen</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+51"/>
         <source>--app: environment %1 has no application %2 (it has: %3)</source>
         <translation>--app: Umgebung %1 hat keine Anwendung %2 (vorhanden: %3)</translation>
     </message>
@@ -2787,10 +3628,376 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <translation>--app: Umgebung %1 verwaltet %2 Anwendungen; wählen Sie eine mit --app</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+38"/>
         <location line="+7"/>
         <source>cannot write the sandbox state %1: %2</source>
         <translation>der Sandbox-Zustand %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>optimist::EnvironmentTreeModel</name>
+    <message>
+        <location filename="../models/environments/EnvironmentTreeModel.cpp" line="+217"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replicas</source>
+        <translation>Replikas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Traffic</source>
+        <translation>Traffic</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Health</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bio-energy</source>
+        <translation>Bio-Energie</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>Connecting…</source>
+        <translation>Verbindung wird hergestellt…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung zu %1 wird hergestellt…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connected to %1</source>
+        <translation>Verbunden mit %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Disconnected</source>
+        <translation>Getrennt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Disconnected: %1</source>
+        <translation>Getrennt: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Disconnected from %1</source>
+        <translation>Getrennt von %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disconnected from %1: %2</source>
+        <translation>Getrennt von %1: %2</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <location line="+81"/>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location line="-68"/>
+        <source>Not deployed</source>
+        <translation>Nicht deployt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+80"/>
+        <source>Healthy</source>
+        <translation>Gesund</translation>
+    </message>
+    <message>
+        <location line="-78"/>
+        <location line="+80"/>
+        <source>Starting</source>
+        <translation>Startet</translation>
+    </message>
+    <message>
+        <location line="-78"/>
+        <location line="+80"/>
+        <source>Unhealthy</source>
+        <translation>Nicht gesund</translation>
+    </message>
+    <message>
+        <location line="-78"/>
+        <location line="+80"/>
+        <source>Scaled to 0</source>
+        <translation>Auf 0 skaliert</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+</context>
+<context>
+    <name>optimist::EnvironmentWorker</name>
+    <message>
+        <location filename="../app/gui/EnvironmentWorker.cpp" line="+99"/>
+        <source>%1 (%2 of environment %3)</source>
+        <translation>%1 (%2 der Umgebung %3)</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <location line="+85"/>
+        <location line="+18"/>
+        <location line="+74"/>
+        <source>environment %1 is not open</source>
+        <translation>Umgebung %1 ist nicht geöffnet</translation>
+    </message>
+    <message>
+        <location line="-79"/>
+        <source>there is no rollout #%1</source>
+        <translation>es gibt keinen Rollout #%1</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>the history database is not open</source>
+        <translation>die Verlaufsdatenbank ist nicht geöffnet</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>rollout #%1 is not running here</source>
+        <translation>Rollout #%1 läuft nicht hier</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>no earlier version of %1 is still kept warm (a rollout keeps the old color for its rollback window)</source>
+        <translation>keine frühere Version von %1 wird noch warm gehalten (ein Rollout hält die alte Farbe für sein Rollback-Fenster bereit)</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>the rollout had already ended</source>
+        <translation>der Rollout war bereits beendet</translation>
+    </message>
+</context>
+<context>
+    <name>optimist::EnvironmentsPanel</name>
+    <message>
+        <location filename="../ui/environments/EnvironmentsPanel.cpp" line="+42"/>
+        <source>Filter applications…</source>
+        <translation>Anwendungen filtern…</translation>
+    </message>
+    <message>
+        <location line="+133"/>
+        <source>Roll back %1…</source>
+        <translation>%1 zurückrollen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Roll %1 in %2 back to its stable version</source>
+        <translation>%1 in %2 auf die stabile Version zurückrollen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New rollout of %1…</source>
+        <translation>Neuer Rollout von %1…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Roll back…</source>
+        <translation>Zurückrollen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select an application to roll it back</source>
+        <translation>Wählen Sie eine Anwendung aus, um sie zurückzurollen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+7"/>
+        <source>New rollout…</source>
+        <translation>Neuer Rollout…</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh %1</source>
+        <translation>%1 aktualisieren</translation>
+    </message>
+</context>
+<context>
+    <name>optimist::GuiApplication</name>
+    <message>
+        <location filename="../app/gui/GuiApplication.cpp" line="+68"/>
+        <source>The environments cannot be read</source>
+        <translation>Die Umgebungen können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>connecting…</source>
+        <translation>wird verbunden…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Welcome to Optimist</source>
+        <translation>Willkommen bei Optimist</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No environment is configured yet.
+
+Open the sandbox — a simulated Docker Swarm with Traefik and two applications, portal and shop, on a fast clock — to try rollouts without touching a real cluster? You can add your own environments in Settings at any time.</source>
+        <translation>Es ist noch keine Umgebung konfiguriert.
+
+Die Sandbox öffnen — einen simulierten Docker Swarm mit Traefik und zwei Anwendungen, portal und shop, auf einer schnellen Uhr —, um Rollouts auszuprobieren, ohne einen echten Cluster anzufassen? Eigene Umgebungen können Sie jederzeit in den Einstellungen hinzufügen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open the sandbox</source>
+        <translation>Sandbox öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not now</source>
+        <translation>Nicht jetzt</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No environment is open; add one in Settings.</source>
+        <translation>Es ist keine Umgebung geöffnet; fügen Sie eine in den Einstellungen hinzu.</translation>
+    </message>
+</context>
+<context>
+    <name>optimist::HistoryModel</name>
+    <message>
+        <location filename="../models/history/HistoryModel.cpp" line="+92"/>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Rollout #%1 in %2</source>
+        <translation>Rollout #%1 in %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rollout #%1 in %2: %3</source>
+        <translation>Rollout #%1 in %2: %3</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Application</source>
+        <translation>Anwendung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+</context>
+<context>
+    <name>optimist::HistoryPanel</name>
+    <message>
+        <location filename="../ui/history/HistoryPanel.cpp" line="+29"/>
+        <source>Show the rollouts of one application</source>
+        <translation>Die Rollouts einer Anwendung anzeigen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All applications</source>
+        <translation>Alle Anwendungen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show the rollouts that ended this way</source>
+        <translation>Die Rollouts mit diesem Ergebnis anzeigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All outcomes</source>
+        <translation>Alle Ergebnisse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Succeeded</source>
+        <translation>Erfolgreich</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rolled back</source>
+        <translation>Zurückgerollt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unfinished</source>
+        <translation>Nicht abgeschlossen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Filter by application, version, who or reason…</source>
+        <translation>Nach Anwendung, Version, Person oder Grund filtern…</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>The history could not be read: %1</source>
+        <translation>Der Verlauf konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loading the history…</source>
+        <translation>Verlauf wird geladen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rollouts: %L1</source>
+        <translation>Rollouts: %L1</translation>
     </message>
 </context>
 <context>
@@ -2840,6 +4047,514 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
     </message>
 </context>
 <context>
+    <name>optimist::MainWindow</name>
+    <message>
+        <location filename="../ui/main/MainWindow.cpp" line="+45"/>
+        <location line="+16"/>
+        <source>Optimist</source>
+        <translation>Optimist</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>&amp;New rollout…</source>
+        <translation>&amp;Neuer Rollout…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Roll a new version of the selected application out</source>
+        <translation>Eine neue Version der ausgewählten Anwendung ausrollen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+156"/>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pausieren</translation>
+    </message>
+    <message>
+        <location line="-154"/>
+        <source>Hold the rollout before its next weight change, or continue it</source>
+        <translation>Den Rollout vor der nächsten Gewichtsänderung anhalten oder ihn fortsetzen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;romote</source>
+        <translation>&amp;Weiterschalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to the next step now</source>
+        <translation>Sofort zum nächsten Schritt wechseln</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Promote &amp;fully…</source>
+        <translation>&amp;Vollständig weiterschalten…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shift all traffic to the new version now</source>
+        <translation>Sofort den gesamten Traffic auf die neue Version verlagern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Abort…</source>
+        <translation>Rollout &amp;abbrechen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop the rollout and send all traffic back to the old version</source>
+        <translation>Den Rollout stoppen und den gesamten Traffic zurück auf die alte Version leiten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Roll back…</source>
+        <translation>&amp;Zurückrollen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bring the previous version back to 100%</source>
+        <translation>Die vorherige Version wieder auf 100% bringen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Environments, connections and credentials</source>
+        <translation>Umgebungen, Verbindungen und Zugangsdaten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close Optimist</source>
+        <translation>Optimist schließen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkombinationen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>List the keyboard shortcuts</source>
+        <translation>Die Tastenkombinationen auflisten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About Optimist</source>
+        <translation>Ü&amp;ber Optimist</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Version and licence</source>
+        <translation>Version und Lizenz</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+140"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="-126"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Rollout</source>
+        <translation>&amp;Rollout</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+40"/>
+        <source>Rollout</source>
+        <translation>Rollout</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Environments</source>
+        <translation>Umgebungen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Metrics</source>
+        <translation>Metriken</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Live rollout</source>
+        <translation>&amp;Live-Rollout</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;History</source>
+        <translation>&amp;Verlauf</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Res&amp;ume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Nothing to roll back: no rollout runs and no previous version is kept warm (%1)</source>
+        <translation>Nichts zurückzurollen: Es läuft kein Rollout, und keine vorherige Version wird warm gehalten (%1)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No rollout running</source>
+        <translation>Kein Rollout aktiv</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Keep running in the tray</source>
+        <translation>Im Infobereich weiterlaufen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keep running minimized</source>
+        <translation>Minimiert weiterlaufen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A rollout is running</source>
+        <translation>Ein Rollout läuft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A rollout is running. What should happen to it?
+
+%1</source>
+        <translation>Ein Rollout läuft. Was soll mit ihm geschehen?
+
+%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pause at the current weights and quit</source>
+        <translation>Bei den aktuellen Gewichten pausieren und beenden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Roll back now and quit</source>
+        <translation>Jetzt zurückrollen und beenden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Optimist keeps running</source>
+        <translation>Optimist läuft weiter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The rollout continues; click the tray icon to open the window.</source>
+        <translation>Der Rollout läuft weiter; klicken Sie auf das Symbol im Infobereich, um das Fenster zu öffnen.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1	%2</source>
+        <translation>%1	%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkombinationen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+11"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>About Optimist</source>
+        <translation>Über Optimist</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optimist %1
+
+Optimistic rollouts — blue-green deployments with gradual canary traffic shifting and automatic rollback — of Docker Swarm services routed by Traefik.</source>
+        <translation>Optimist %1
+
+Optimistische Rollouts — Blue-Green-Deployments mit schrittweiser Traffic-Verlagerung auf den canary und automatischem Rollback — für Docker-Swarm-Services hinter Traefik.</translation>
+    </message>
+</context>
+<context>
+    <name>optimist::MainWindowController</name>
+    <message>
+        <location filename="../app/gui/MainWindowController.cpp" line="+54"/>
+        <source>Not done: %1</source>
+        <translation>Nicht ausgeführt: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>simulated</source>
+        <translation>simuliert</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>connected</source>
+        <translation>verbunden</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>not connected</source>
+        <translation>nicht verbunden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Environment %1 is not available</source>
+        <translation>Umgebung %1 ist nicht verfügbar</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The history cannot be opened</source>
+        <translation>Der Verlauf kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <location line="+5"/>
+        <source>Promote fully</source>
+        <translation>Vollständig weiterschalten</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Shift 100% of %1&apos;s traffic to %2 (%3) now, skipping the remaining steps; %4 (%5) is then removed.</source>
+        <translation>100% des Traffics von %1 jetzt auf %2 (%3) verlagern und die restlichen Schritte überspringen; %4 (%5) wird danach entfernt.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Abort the rollout</source>
+        <translation>Rollout abbrechen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Abort</source>
+        <translation>Rollout abbrechen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+1"/>
+        <location line="+88"/>
+        <source>Roll back</source>
+        <translation>Zurückrollen</translation>
+    </message>
+    <message>
+        <location line="-54"/>
+        <source>%1 %2 · %3 · %4</source>
+        <translation>%1 %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> · paused</source>
+        <translation> · pausiert</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 is back on %2</source>
+        <translation>%1 läuft wieder mit %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rolling %1 back to %2: %3</source>
+        <translation>%1 wird auf %2 zurückgerollt: %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 %2 rolled out</source>
+        <translation>%1 %2 ausgerollt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 %2 rolled back</source>
+        <translation>%1 %2 zurückgerollt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rollout of %1 %2 failed</source>
+        <translation>Rollout von %1 %2 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Rollout #%1 of %2 is unfinished</source>
+        <translation>Rollout #%1 von %2 ist nicht abgeschlossen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Continue it with `optimist-cli resume %1` or roll it back with `optimist-cli rollback %1`.</source>
+        <translation>Setzen Sie ihn mit `optimist-cli resume %1` fort oder rollen Sie ihn mit `optimist-cli rollback %1` zurück.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>An unfinished rollout</source>
+        <translation>Ein nicht abgeschlossener Rollout</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rollout #%1 of %2 (%3 → %4), started by %5, was left unfinished in %6 with %7% of the traffic on %4.
+
+Resume it where it stopped, or roll it back: shift 100% of %2&apos;s traffic back to %8 (%3) and remove %9 (%4)?</source>
+        <translation>Rollout #%1 von %2 (%3 → %4), gestartet von %5, ist im Zustand %6 mit %7% des Traffics auf %4 stehen geblieben.
+
+Dort fortsetzen, wo er angehalten hat, oder zurückrollen: 100% des Traffics von %2 zurück auf %8 (%3) verlagern und %9 (%4) entfernen?</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Later</source>
+        <translation>Später</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Pausing at the current weights; Optimist closes once paused.</source>
+        <translation>Der Rollout wird bei den aktuellen Gewichten pausiert; danach wird Optimist geschlossen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Rolling back; Optimist closes once the rollback is done.</source>
+        <translation>Es wird zurückgerollt; nach Abschluss des Rollbacks wird Optimist geschlossen.</translation>
+    </message>
+</context>
+<context>
+    <name>optimist::MetricsPanel</name>
+    <message>
+        <location filename="../ui/charts/MetricsPanel.cpp" line="+21"/>
+        <source>Follow live</source>
+        <translation>Live folgen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Keep the latest data in view (Home in a chart). Zooming or panning a chart stops following.</source>
+        <translation>Die neuesten Daten im Blick behalten (Pos1 in einem Diagramm). Zoomen oder Verschieben eines Diagramms beendet das Folgen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Wheel or drag to zoom, Shift+drag or arrow keys to pan, Home to follow live data again.</source>
+        <translation>Mausrad oder Ziehen zum Zoomen, Umschalt+Ziehen oder Pfeiltasten zum Verschieben, Pos1, um wieder den Live-Daten zu folgen.</translation>
+    </message>
+</context>
+<context>
+    <name>optimist::MetricsTimeline</name>
+    <message>
+        <location filename="../models/metrics/MetricsTimeline.cpp" line="+73"/>
+        <source>Threshold %1</source>
+        <translation>Schwelle %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Limit %1 %2</source>
+        <translation>Limit %1 %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Bio-energy</source>
+        <translation>Bio-Energie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Response time</source>
+        <translation>Antwortzeit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Error rate</source>
+        <translation>Fehlerquote</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Request volume</source>
+        <translation>Anfragevolumen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>score</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+4"/>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>req/s</source>
+        <translation>Anfragen/s</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>Weights in force: %1</source>
+        <translation>Wirksame Gewichte: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Advance</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hold</source>
+        <translation>Halten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Roll back</source>
+        <translation>Zurückrollen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Finalize</source>
+        <translation>Abschließen</translation>
+    </message>
+</context>
+<context>
     <name>optimist::MetricsWithCpu</name>
     <message>
         <location filename="../services/metrics/MetricsWithCpu.cpp" line="+85"/>
@@ -2850,6 +4565,345 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <location line="+8"/>
         <source>CPU of %1 unknown in this window: the cluster did not report it within %2 ms</source>
         <translation>CPU von %1 in diesem Fenster unbekannt: Der Cluster hat sie nicht innerhalb von %2 ms gemeldet</translation>
+    </message>
+</context>
+<context>
+    <name>optimist::NewRolloutDialog</name>
+    <message>
+        <location filename="../ui/rollout/NewRolloutDialog.cpp" line="+44"/>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cautious</source>
+        <translation>Vorsichtig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quick</source>
+        <translation>Schnell</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>New rollout</source>
+        <translation>Neuer Rollout</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Release</source>
+        <translation>Release</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Application:</source>
+        <translation>&amp;Anwendung:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>image tag, e.g. 2.4.1</source>
+        <translation>Image-Tag, z. B. 2.4.1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Version:</source>
+        <translation>&amp;Version:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Custom</source>
+        <translation>Benutzerdefiniert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;lan:</source>
+        <translation>&amp;Plan:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Canary weights in percent, increasing, ending at 100</source>
+        <translation>Canary-Gewichte in Prozent, aufsteigend, endend bei 100</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Steps (%):</source>
+        <translation>&amp;Schritte (%):</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+32"/>
+        <location line="+15"/>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <location line="-46"/>
+        <source>The first step&apos;s weight</source>
+        <translation>Das Gewicht des ersten Schritts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Initial traffic:</source>
+        <translation>Anfangs-&amp;Traffic:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check i&amp;nterval:</source>
+        <translation>Prüfi&amp;ntervall:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Checks per st&amp;ep:</source>
+        <translation>Prüfungen pro Sc&amp;hritt:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Judging</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Minimum bio-energy of the canary (0–130)</source>
+        <translation>Minimale Bio-Energie des canary (0–130)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bio-energy &amp;threshold:</source>
+        <translation>Bio-Energie-Sch&amp;welle:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Max error &amp;rate:</source>
+        <translation>Max. &amp;Fehlerquote:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Max response ti&amp;me:</source>
+        <translation>Max. Antwort&amp;zeit:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>CPU of the canary&apos;s tasks; above 100 % on several cores</source>
+        <translation>CPU der Tasks des canary; über 100 % bei mehreren Kernen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Max &amp;CPU:</source>
+        <translation>Max. &amp;CPU:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>95th percentile</source>
+        <translation>95. Perzentil</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mean</source>
+        <translation>Mittelwert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Latenc&amp;y figure:</source>
+        <translation>&amp;Latenzkennzahl:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Options</source>
+        <translation>Optionen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none</source>
+        <translation>keines</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>After a success the old version is kept warm this long for a one-click rollback; none removes it at once</source>
+        <translation>Nach einem Erfolg bleibt die alte Version so lange für ein Rollback mit einem Klick warm; „keines“ entfernt sie sofort</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Roll&amp;back window:</source>
+        <translation>&amp;Rollback-Fenster:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Force: emergency release, skip the gradual steps</source>
+        <translation>&amp;Erzwingen: Notfall-Release ohne schrittweise Stufen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deploy, wait until healthy, then 100 % at once without checks</source>
+        <translation>Deployen, warten bis gesund, dann sofort 100 % ohne Prüfungen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Dry run: read everything, write nothing</source>
+        <translation>Pro&amp;belauf: alles lesen, nichts schreiben</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every write is only described (&quot;would do …&quot;) in the journal</source>
+        <translation>Jeder Schreibvorgang wird im Journal nur beschrieben („würde … tun“)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+30"/>
+        <source>Start rollo&amp;ut</source>
+        <translation>R&amp;ollout starten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Start dry r&amp;un</source>
+        <translation>Pr&amp;obelauf starten</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>“%1” is not a whole percentage; write the steps as e.g. 10, 25, 50, 75, 100</source>
+        <translation>„%1“ ist kein ganzzahliger Prozentwert; geben Sie die Schritte z. B. als 10, 25, 50, 75, 100 an</translation>
+    </message>
+    <message>
+        <location line="+104"/>
+        <source>There is no application to roll out in this environment</source>
+        <translation>In dieser Umgebung gibt es keine Anwendung zum Ausrollen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Give the version to roll out: the image tag, e.g. 2.4.1</source>
+        <translation>Geben Sie die auszurollende Version an: den Image-Tag, z. B. 2.4.1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“%1” is not an image tag: letters, digits, _ . and - only, at most 128, not starting with . or -</source>
+        <translation>„%1“ ist kein Image-Tag: nur Buchstaben, Ziffern, _ . und -, höchstens 128 Zeichen, nicht mit . oder - am Anfang</translation>
+    </message>
+</context>
+<context>
+    <name>optimist::PostMortemView</name>
+    <message>
+        <location filename="../ui/history/PostMortemView.cpp" line="+45"/>
+        <source>Charts</source>
+        <translation>Diagramme</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step timeline</source>
+        <translation>Zeitleiste der Schritte</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export charts as PNG…</source>
+        <translation>Diagramme als PNG exportieren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export report as Markdown…</source>
+        <translation>Bericht als Markdown exportieren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export samples as CSV…</source>
+        <translation>Messwerte als CSV exportieren…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Save the five charts as a PNG image</source>
+        <translation>Die fünf Diagramme als PNG-Bild speichern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the summary, step timeline, checks, decisions and operator actions as Markdown</source>
+        <translation>Zusammenfassung, Zeitleiste der Schritte, Prüfungen, Entscheidungen und Bedieneraktionen als Markdown speichern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save every stored sample of both colors as CSV</source>
+        <translation>Alle gespeicherten Messwerte beider Farben als CSV speichern</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Export the post-mortem</source>
+        <translation>Post-Mortem exportieren</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The rollout could not be read: %1</source>
+        <translation>Der Rollout konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>No rollout selected</source>
+        <translation>Kein Rollout ausgewählt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rollout #%1 — %2 %3 → %4: %5</source>
+        <translation>Rollout #%1 — %2 %3 → %4: %5</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>optimist::ProfileListModel</name>
+    <message>
+        <location filename="../models/settings/ProfileListModel.cpp" line="+45"/>
+        <source>%1 (not saved yet)</source>
+        <translation>%1 (noch nicht gespeichert)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
     </message>
 </context>
 <context>
@@ -3013,6 +5067,45 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <location line="+9"/>
         <source>%1 did not answer %2 within %3 s; the connection was dropped</source>
         <translation>%1 hat %2 nicht innerhalb von %3 s beantwortet; die Verbindung wurde getrennt</translation>
+    </message>
+</context>
+<context>
+    <name>optimist::RolloutController</name>
+    <message>
+        <location filename="../app/gui/RolloutController.cpp" line="+20"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+176"/>
+        <location line="+19"/>
+        <source>rollout #%1 of %2 is still running; one rollout at a time</source>
+        <translation>Rollout #%1 von %2 läuft noch; es ist nur ein Rollout gleichzeitig möglich</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>no environment is open</source>
+        <translation>keine Umgebung ist geöffnet</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>%1: no rollout is running</source>
+        <translation>%1: Es läuft kein Rollout</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>nothing to roll back: no rollout runs and no previous version is kept warm</source>
+        <translation>nichts zurückzurollen: Es läuft kein Rollout, und keine vorherige Version wird warm gehalten</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Abort the rollout of %1 %2: shift 100% of %1&apos;s traffic back to %3 and remove %4.</source>
+        <translation>Den Rollout von %1 %2 abbrechen: 100% des Traffics von %1 zurück auf %3 verlagern und %4 entfernen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shift 100% of %1&apos;s traffic back to %2 and remove %3.</source>
+        <translation>100% des Traffics von %1 zurück auf %2 verlagern und %3 entfernen.</translation>
     </message>
 </context>
 <context>
@@ -3494,6 +5587,104 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
     </message>
 </context>
 <context>
+    <name>optimist::RolloutPanel</name>
+    <message>
+        <location filename="../ui/rollout/RolloutPanel.cpp" line="+61"/>
+        <source>Step timeline</source>
+        <translation>Zeitleiste der Schritte</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Select a step or a check to see its numbers and reasons</source>
+        <translation>Wählen Sie einen Schritt oder eine Prüfung aus, um Zahlen und Gründe zu sehen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check details</source>
+        <translation>Prüfungsdetails</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Pro&amp;mote</source>
+        <translation>&amp;Weiterschalten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shift to the next step now, without waiting for the checks</source>
+        <translation>Sofort zum nächsten Schritt wechseln, ohne auf die Prüfungen zu warten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Promote full&amp;y</source>
+        <translation>Vollständig weiterschal&amp;ten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shift all traffic to the new version now</source>
+        <translation>Sofort den gesamten Traffic auf die neue Version verlagern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Abort</source>
+        <translation>Ab&amp;brechen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Roll back: all traffic to the old version, remove the new one</source>
+        <translation>Zurückrollen: gesamter Traffic auf die alte Version, die neue wird entfernt</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>No rollout</source>
+        <translation>Kein Rollout</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>current version</source>
+        <translation>aktuelle Version</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 · step %2 of %3 at %4 %</source>
+        <translation>%1 · Schritt %2 von %3 bei %4 %</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 · paused</source>
+        <translation>%1 · pausiert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 · dry run</source>
+        <translation>%1 · Probelauf</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Resume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pausieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go on with the next steps</source>
+        <translation>Mit den nächsten Schritten fortfahren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hold at the current weights; checks go on</source>
+        <translation>Bei den aktuellen Gewichten anhalten; die Prüfungen laufen weiter</translation>
+    </message>
+</context>
+<context>
     <name>optimist::RolloutSession</name>
     <message>
         <location filename="../app/cli/RolloutSession.cpp" line="+37"/>
@@ -3595,6 +5786,840 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
     </message>
 </context>
 <context>
+    <name>optimist::ServicesSettingsBackend</name>
+    <message>
+        <location filename="../app/gui/ServicesSettingsBackend.cpp" line="+172"/>
+        <source>name: `%1` is not a valid environment name; use letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;, starting with a letter or digit</source>
+        <translation>name: `%1` ist kein gültiger Umgebungsname; erlaubt sind Buchstaben, Ziffern, &apos;.&apos;, &apos;_&apos; und &apos;-&apos;, am Anfang ein Buchstabe oder eine Ziffer</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 already exists: another environment is stored there. Choose another name.</source>
+        <translation>%1 existiert bereits: Dort ist eine andere Umgebung gespeichert. Wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>name: the environment `%1` is already defined in %2; names must be unique. Choose another name.</source>
+        <translation>name: Die Umgebung `%1` ist bereits in %2 definiert; Namen müssen eindeutig sein. Wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The profile cannot be checked: no temporary folder (%1).</source>
+        <translation>Das Profil kann nicht geprüft werden: kein temporärer Ordner (%1).</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>%1 cannot be removed: %2</source>
+        <translation>%1 kann nicht entfernt werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>The test did not finish within %n second(s): the server accepts connections but does not answer. Check that the address is the right service.</source>
+        <translation>
+            <numerusform>Der Test wurde nicht innerhalb von %n Sekunde abgeschlossen: Der Server nimmt Verbindungen an, antwortet aber nicht. Prüfen Sie, ob die Adresse zum richtigen Dienst gehört.</numerusform>
+            <numerusform>Der Test wurde nicht innerhalb von %n Sekunden abgeschlossen: Der Server nimmt Verbindungen an, antwortet aber nicht. Prüfen Sie, ob die Adresse zum richtigen Dienst gehört.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Simulated by Optimist&apos;s sandbox: nothing to connect to.</source>
+        <translation>Von der Sandbox von Optimist simuliert: Es gibt nichts, womit eine Verbindung hergestellt werden könnte.</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>The secret %1 could not be read for the test: %2</source>
+        <translation>Das Geheimnis %1 konnte für den Test nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Give either an endpoint or a Docker context, not both.</source>
+        <translation>Geben Sie entweder einen Endpunkt oder einen Docker-Kontext an, nicht beides.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The Docker endpoint cannot be used: %1</source>
+        <translation>Der Docker-Endpunkt kann nicht verwendet werden: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No Docker daemon at %1 (from %2): the socket does not exist. Start dockerd there, or choose another endpoint or Docker context.</source>
+        <translation>Kein Docker-Daemon unter %1 (Quelle: %2): Der Socket existiert nicht. Starten Sie dort dockerd oder wählen Sie einen anderen Endpunkt oder Docker-Kontext.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>No Docker daemon answers at %1. %2</source>
+        <translation>Unter %1 antwortet kein Docker-Daemon. %2</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Docker %1 at %2 answers, but it is not part of a Swarm (state: %3). Run `docker swarm init` there, or choose a Swarm manager&apos;s endpoint.</source>
+        <translation>Docker %1 unter %2 antwortet, gehört aber zu keinem Swarm (Zustand: %3). Führen Sie dort `docker swarm init` aus oder wählen Sie den Endpunkt eines Swarm-Managers.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Docker %1 at %2 is a Swarm worker; Optimist needs a manager. Choose a manager node&apos;s endpoint.</source>
+        <translation>Docker %1 unter %2 ist ein Swarm-Worker; Optimist braucht einen Manager. Wählen Sie den Endpunkt eines Manager-Nodes.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Docker %1 (API %2) at %3, a Swarm manager.</source>
+        <translation>Docker %1 (API %2) unter %3, ein Swarm-Manager.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Traefik&apos;s API URL is empty: give it, e.g. http://127.0.0.1:8080.</source>
+        <translation>Die API-URL von Traefik ist leer: Geben Sie sie an, z. B. http://127.0.0.1:8080.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Traefik&apos;s API at %1 reports version %2, but the environment says Traefik %3: set the Traefik version to %4, or let Optimist detect it.</source>
+        <translation>Die API von Traefik unter %1 meldet Version %2, die Umgebung gibt aber Traefik %3 an: Setzen Sie die Traefik-Version auf %4 oder lassen Sie Optimist sie erkennen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Traefik %1 at %2.</source>
+        <translation>Traefik %1 unter %2.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The Redis address is empty: give the host:port of the Redis Traefik reads, e.g. 127.0.0.1:6379.</source>
+        <translation>Die Redis-Adresse ist leer: Geben Sie host:port des Redis an, den Traefik liest, z. B. 127.0.0.1:6379.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 answers; the login was accepted.</source>
+        <translation>%1 antwortet; die Anmeldung wurde angenommen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 answers (no password).</source>
+        <translation>%1 antwortet (ohne Passwort).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The folder Traefik&apos;s file provider watches is empty: give it.</source>
+        <translation>Der Ordner, den der File-Provider von Traefik überwacht, ist nicht angegeben: Geben Sie ihn an.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The folder %1 does not exist: create it and point Traefik&apos;s file provider at it, or choose the folder Traefik watches.</source>
+        <translation>Der Ordner %1 existiert nicht: Legen Sie ihn an und richten Sie den File-Provider von Traefik darauf aus, oder wählen Sie den Ordner, den Traefik überwacht.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Optimist cannot write in %1 (%2): it writes the weights there for Traefik&apos;s file provider. Give this user write access to the folder.</source>
+        <translation>Optimist kann nicht in %1 schreiben (%2): Dort schreibt es die Gewichte für den File-Provider von Traefik. Geben Sie diesem Benutzer Schreibzugriff auf den Ordner.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is not writable: give this user write access to it.</source>
+        <translation>%1 ist nicht beschreibbar: Geben Sie diesem Benutzer Schreibzugriff darauf.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 can be written (Traefik: providers.file.filename).</source>
+        <translation>%1 ist beschreibbar (Traefik: providers.file.filename).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The folder %1 is writable (Traefik: providers.file.directory).</source>
+        <translation>Der Ordner %1 ist beschreibbar (Traefik: providers.file.directory).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The metrics URL is empty: give Traefik&apos;s metrics endpoint, e.g. http://127.0.0.1:8082/metrics.</source>
+        <translation>Die Metrik-URL ist leer: Geben Sie den Metrik-Endpunkt von Traefik an, z. B. http://127.0.0.1:8082/metrics.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Traefik&apos;s metrics at %1 answer.</source>
+        <translation>Die Metriken von Traefik unter %1 antworten.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The Prometheus URL is empty: give it, e.g. http://127.0.0.1:9090.</source>
+        <translation>Die Prometheus-URL ist leer: Geben Sie sie an, z. B. http://127.0.0.1:9090.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Prometheus at %1 answers, but holds no traefik_service_requests_total yet: make it scrape Traefik&apos;s /metrics.</source>
+        <translation>Prometheus unter %1 antwortet, enthält aber noch kein traefik_service_requests_total: Lassen Sie es die /metrics von Traefik abrufen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Prometheus at %1 answers and holds Traefik&apos;s metrics.</source>
+        <translation>Prometheus unter %1 antwortet und enthält die Metriken von Traefik.</translation>
+    </message>
+</context>
+<context>
+    <name>optimist::SettingsDialog</name>
+    <message>
+        <location filename="../ui/settings/SettingsDialog.cpp" line="+84"/>
+        <source>Settings — Environments</source>
+        <translation>Einstellungen — Umgebungen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Docker</source>
+        <translation>&amp;Docker</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Traefik</source>
+        <translation>&amp;Traefik</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Metrics</source>
+        <translation>&amp;Metriken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Applications</source>
+        <translation>&amp;Anwendungen</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>D&amp;uplicate</source>
+        <translation>Dupli&amp;zieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Entfernen…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Docker Swarm</source>
+        <translation>Docker Swarm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+61"/>
+        <location line="+75"/>
+        <source>Sandbox (simulated)</source>
+        <translation>Sandbox (simuliert)</translation>
+    </message>
+    <message>
+        <location line="-135"/>
+        <source>Cluster:</source>
+        <translation>Cluster:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>healthy, or the path of a scenario file</source>
+        <translation>healthy oder der Pfad einer Szenariodatei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scenario:</source>
+        <translation>Szenario:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Endpoint</source>
+        <translation>Endpunkt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Docker context</source>
+        <translation>Docker-Kontext</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>As the docker CLI (DOCKER_HOST, current context)</source>
+        <translation>Wie die docker-CLI (DOCKER_HOST, aktueller Kontext)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connect by:</source>
+        <translation>Verbinden über:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>unix:///var/run/docker.sock or tcp://host:2376</source>
+        <translation>unix:///var/run/docker.sock oder tcp://host:2376</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Import docker context…</source>
+        <translation>Docker-Kontext &amp;importieren…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copy the endpoint and TLS files of a context of the docker CLI (~/.docker/contexts)</source>
+        <translation>Endpunkt und TLS-Dateien eines Kontexts der docker-CLI übernehmen (~/.docker/contexts)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Endpoint:</source>
+        <translation>Endpunkt:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Context:</source>
+        <translation>Kontext:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>As DOCKER_TLS_VERIFY says</source>
+        <translation>Gemäß DOCKER_TLS_VERIFY</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TLS, verify the daemon&apos;s certificate</source>
+        <translation>TLS, Zertifikat des Daemons prüfen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No TLS</source>
+        <translation>Kein TLS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TLS:</source>
+        <translation>TLS:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>folder with ca.pem, cert.pem and key.pem</source>
+        <translation>Ordner mit ca.pem, cert.pem und key.pem</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TLS certificates:</source>
+        <translation>TLS-Zertifikate:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Traefik, Redis provider</source>
+        <translation>Traefik, Redis-Provider</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Traefik, file provider</source>
+        <translation>Traefik, File-Provider</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Router:</source>
+        <translation>Router:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>API URL:</source>
+        <translation>API-URL:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Detect</source>
+        <translation>Automatisch erkennen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Traefik 2</source>
+        <translation>Traefik 2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Traefik 3</source>
+        <translation>Traefik 3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Version:</source>
+        <translation>Version:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>web, websecure</source>
+        <translation>web, websecure</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entry points:</source>
+        <translation>Entrypoints:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>API user:</source>
+        <translation>API-Benutzer:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>API password:</source>
+        <translation>API-Passwort:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Redis address:</source>
+        <translation>Redis-Adresse:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Redis database:</source>
+        <translation>Redis-Datenbank:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Root key:</source>
+        <translation>Wurzelschlüssel:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the default user</source>
+        <translation>der Standardbenutzer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redis user:</source>
+        <translation>Redis-Benutzer:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redis password:</source>
+        <translation>Redis-Passwort:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the folder Traefik&apos;s file provider watches</source>
+        <translation>der Ordner, den der File-Provider von Traefik überwacht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Watched folder:</source>
+        <translation>Überwachter Ordner:</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Traefik&apos;s /metrics</source>
+        <translation>/metrics von Traefik</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prometheus</source>
+        <translation>Prometheus</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Source:</source>
+        <translation>Quelle:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>URL:</source>
+        <translation>URL:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bearer token:</source>
+        <translation>Bearer-Token:</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Add application</source>
+        <translation>Anwendung hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove application</source>
+        <translation>Anwendung entfernen</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Test connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The environments in %1 cannot all be read:
+%2</source>
+        <translation>Nicht alle Umgebungen in %1 können gelesen werden:
+%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Environments are stored in %1.</source>
+        <translation>Umgebungen werden in %1 gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>not set; stored in the keychain when given</source>
+        <translation>nicht gesetzt; wird bei Eingabe im Schlüsselbund gespeichert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stored in the keychain (unchanged)</source>
+        <translation>im Schlüsselbund gespeichert (unverändert)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stored only in the keychain; the profile gets a reference to it</source>
+        <translation>Wird nur im Schlüsselbund gespeichert; das Profil erhält einen Verweis darauf</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kept in the keychain as %1; type a new one to replace it</source>
+        <translation>Im Schlüsselbund als %1 hinterlegt; geben Sie einen neuen Wert ein, um ihn zu ersetzen</translation>
+    </message>
+    <message>
+        <location line="+134"/>
+        <source>File provider</source>
+        <translation>File-Provider</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Redis provider</source>
+        <translation>Redis-Provider</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Remove environment</source>
+        <translation>Umgebung entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the environment %1? It was never saved.</source>
+        <translation>Die Umgebung %1 entfernen? Sie wurde nie gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the environment %1 and delete %2? Its secrets stay in the keychain.</source>
+        <translation>Die Umgebung %1 entfernen und %2 löschen? Ihre Geheimnisse bleiben im Schlüsselbund.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Removed the environment %1.</source>
+        <translation>Die Umgebung %1 wurde entfernt.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The docker CLI has no contexts (docker context ls); give the endpoint instead.</source>
+        <translation>Die docker-CLI hat keine Kontexte (docker context ls); geben Sie stattdessen den Endpunkt an.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Import docker context</source>
+        <translation>Docker-Kontext importieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Context whose endpoint and TLS files to use:</source>
+        <translation>Kontext, dessen Endpunkt und TLS-Dateien verwendet werden sollen:</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Imported the docker context %1; save to keep it.</source>
+        <translation>Docker-Kontext %1 importiert; speichern Sie, um ihn zu behalten.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Testing…</source>
+        <translation>Wird getestet…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Connected: %1</source>
+        <translation>Verbunden: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Not saved; nothing was stored:
+%1</source>
+        <translation>Nicht gespeichert; es wurde nichts abgelegt:
+%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>Storing %n secret(s) in the keychain…</source>
+        <translation>
+            <numerusform>%n Geheimnis wird im Schlüsselbund gespeichert…</numerusform>
+            <numerusform>%n Geheimnisse werden im Schlüsselbund gespeichert…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>No keychain is available, so nothing was saved: neither the secret nor the profile that would refer to it. %1</source>
+        <translation>Kein Schlüsselbund verfügbar, daher wurde nichts gespeichert: weder das Geheimnis noch das Profil, das darauf verweisen würde. %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The keychain did not store the secret, so the profile was not saved: %1</source>
+        <translation>Der Schlüsselbund hat das Geheimnis nicht gespeichert, daher wurde das Profil nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Not saved:
+%1</source>
+        <translation>Nicht gespeichert:
+%1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Saved %1 to %2.</source>
+        <translation>%1 in %2 gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>optimist::SplitBar</name>
+    <message>
+        <location filename="../ui/rollout/SplitBar.cpp" line="+28"/>
+        <source>Traffic split</source>
+        <translation>Traffic-Aufteilung</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <location line="+2"/>
+        <source>%1 %2 %</source>
+        <comment>color and weight</comment>
+        <translation>%1 %2 %</translation>
+    </message>
+</context>
+<context>
+    <name>optimist::StepTimelineModel</name>
+    <message>
+        <location filename="../models/rollout/StepTimelineModel.cpp" line="+31"/>
+        <source>—</source>
+        <comment>no value</comment>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+415"/>
+        <location line="+8"/>
+        <source>%1 %</source>
+        <comment>percentage</comment>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location line="-416"/>
+        <location line="+404"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location line="-393"/>
+        <source>%1 vs %2</source>
+        <comment>canary vs baseline</comment>
+        <translation>%1 vs. %2</translation>
+    </message>
+    <message>
+        <location line="+110"/>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Weight</source>
+        <translation>Gewicht</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bio-energy</source>
+        <translation>Bio-Energie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mean latency</source>
+        <translation>Mittlere Latenz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>p95 latency</source>
+        <translation>p95-Latenz</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Error rate</source>
+        <translation>Fehlerquote</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Requests/s</source>
+        <translation>Anfragen/s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Canary vs baseline in the same check window</source>
+        <translation>Canary vs. baseline im selben Prüffenster</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shifting</source>
+        <translation>Verlagerung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Observing</source>
+        <translation>Beobachtung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Passed</source>
+        <translation>Bestanden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Aborted</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Step %1</source>
+        <translation>Schritt %1</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>Check %1</source>
+        <translation>Prüfung %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Running…</source>
+        <translation>Läuft…</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>Check %1 at %2: running until %3</source>
+        <translation>Prüfung %1 bei %2: läuft bis %3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Check %1 at %2: %3</source>
+        <translation>Prüfung %1 bei %2: %3</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Canary (%1) vs baseline (%2):</source>
+        <translation>Canary (%1) vs. baseline (%2):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>  Bio-energy: %1 (threshold %2)</source>
+        <translation>  Bio-Energie: %1 (Schwelle %2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>  %1: %2 (limit %3)</source>
+        <translation>  %1: %2 (Limit %3)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>  Error rate: %1 (limit %2); %3 of %4 vs %5 of %6 requests</source>
+        <translation>  Fehlerquote: %1 (Limit %2); %3 von %4 vs. %5 von %6 Anfragen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>  Requests/s: %1</source>
+        <translation>  Anfragen/s: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>  CPU: %1 (limit %2)</source>
+        <translation>  CPU: %1 (Limit %2)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 not compared: %2</source>
+        <translation>%1 nicht verglichen: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: %2, %3%4</source>
+        <translation>%1: %2, %3%4</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (significantly worse)</source>
+        <translation> (signifikant schlechter)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Error rate against the baseline</source>
+        <translation>Fehlerquote im Vergleich zur baseline</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Latency against the baseline</source>
+        <translation>Latenz im Vergleich zur baseline</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Window: %1 – %2</source>
+        <translation>Fenster: %1 – %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Step %1 of %2: %3 to the new version — %4</source>
+        <translation>Schritt %1 von %2: %3 auf die neue Version — %4</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Started %1</source>
+        <translation>Gestartet am %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Checks: %1 passed, %2 inconclusive, %3 failed</source>
+        <translation>Prüfungen: %1 bestanden, %2 nicht eindeutig, %3 nicht bestanden</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Decision: %1</source>
+        <translation>Entscheidung: %1</translation>
+    </message>
+</context>
+<context>
     <name>optimist::TraefikApiClient</name>
     <message>
         <location filename="../services/traefik/TraefikApiClient.cpp" line="+26"/>
@@ -3655,7 +6680,7 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <translation>%1 ist keine dynamische Traefik-Konfiguration (erwartet: eine Map mit &quot;http&quot;)</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+43"/>
         <source>Cannot write YAML for %1: %2</source>
         <translation>YAML für %1 kann nicht geschrieben werden: %2</translation>
     </message>
@@ -3764,7 +6789,12 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
 <context>
     <name>optimist::TraefikKvWriter</name>
     <message>
-        <location filename="../services/traefik/TraefikKvWriter.cpp" line="+106"/>
+        <location filename="../services/traefik/TraefikKvWriter.cpp" line="+101"/>
+        <source>delete %1</source>
+        <translation>%1 löschen</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>%1 answered MGET with %2 values for %3 keys</source>
         <translation>%1 beantwortete MGET mit %2 Werten für %3 Schlüssel</translation>
     </message>
@@ -3799,14 +6829,14 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <translation>%1, Wurzelschlüssel „%2“</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>would set in %1, in one transaction:
 %2</source>
         <translation>würde in %1 in einer Transaktion setzen:
 %2</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+19"/>
         <source>set in %1, in one transaction:
 %2</source>
         <translation>in %1 in einer Transaktion gesetzt:
@@ -3821,7 +6851,22 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <translation>Es lässt sich nicht feststellen, welche Traefik-Version läuft, und damit nicht, welche Namen ihre Swarm-Services haben: %1; oder setzen Sie router.traefikVersion</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+31"/>
+        <source>Traefik does not know %1 yet</source>
+        <translation>Traefik kennt %1 noch nicht</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Traefik shows no server of %1 UP yet</source>
+        <translation>Traefik zeigt noch keinen Server von %1 als UP</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 after %2 s; nothing was written (users would get 503 from a color without servers). Is the Swarm service running with its Traefik labels?</source>
+        <translation>%1 nach %2 s; es wurde nichts geschrieben (Benutzer würden von einer Farbe ohne Server 503 erhalten). Läuft der Swarm-Service mit seinen Traefik-Labels?</translation>
+    </message>
+    <message>
+        <location line="+105"/>
         <source>Traefik did not put the weights of %1 in force within %2 s: %3</source>
         <translation>Traefik hat die Gewichte von %1 nicht innerhalb von %2 s wirksam gemacht: %3</translation>
     </message>
