@@ -29,6 +29,7 @@
 #include <optional>
 
 #include "support/IntegrationSupport.h"
+#include "support/TestSwarm.h"
 
 using namespace optimist;
 using namespace std::chrono_literals;
@@ -84,77 +85,22 @@ class TestDockerCluster : public QObject
 
     Result<DockerResponse> send(const QByteArray &method, const QString &path)
     {
-        DockerRequest request;
-        request.method = method;
-        request.path = path;
-        return send(request);
+        return swarm().send(method, path);
     }
-
-    Result<DockerResponse> send(DockerRequest request)
-    {
-        auto r = await<DockerResponse>(
-            [&](Reply<DockerResponse> reply) { m_client->send(request, reply); }, this, 30s);
-        if (!r)
-            return Error{Error::Kind::Timeout, QStringLiteral("no answer from the test")};
-        return *r;
-    }
+    Result<DockerResponse> send(DockerRequest request) { return swarm().send(request); }
+    test::TestSwarm swarm() { return test::TestSwarm(m_client.get(), this); }
 
     /// Creates APP-COLOR with the demo image's @p tag on the host network, listening on @p port.
     void createService(Color color, const QString &tag, int port, int replicas = 1,
                        const QStringList &extraEnv = {})
     {
-        const QString name = m_app + QLatin1Char('-') + colorName(color);
-        QJsonArray env{QStringLiteral("PORT=%1").arg(port)};
-        for (const QString &e : extraEnv)
-            env.append(e);
-        const QJsonObject spec{
-            {"Name", name},
-            {"Labels",
-             QJsonObject{
-                 {"optimist.app", m_app},
-                 {"optimist.color", colorName(color)},
-                 {"traefik.enable", "true"},
-                 {QStringLiteral("traefik.http.services.%1.loadbalancer.server.port").arg(name),
-                  QString::number(port)}}},
-            {"TaskTemplate",
-             QJsonObject{{"ContainerSpec",
-                          QJsonObject{{"Image", m_image + QLatin1Char(':') + tag}, {"Env", env}}},
-                         {"Networks", QJsonArray{QJsonObject{{"Target", "host"}}}},
-                         {"RestartPolicy",
-                          QJsonObject{{"Condition", "any"}, {"Delay", qint64(1000000000)}}}}},
-            {"Mode", QJsonObject{{"Replicated", QJsonObject{{"Replicas", replicas}}}}},
-        };
-        DockerRequest post;
-        post.method = "POST";
-        post.path = QStringLiteral("/services/create");
-        post.body = QJsonDocument(spec).toJson(QJsonDocument::Compact);
-        const auto r = send(post);
+        const auto r = swarm().createService(m_app, color, m_image + QLatin1Char(':') + tag, port,
+                                             replicas, extraEnv);
         QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().message));
     }
 
-    QJsonObject inspect(const QString &name)
-    {
-        const auto r = send("GET", QStringLiteral("/services/%1").arg(name));
-        return r ? r.value().json().object() : QJsonObject();
-    }
-
-    QStringList servicesOfApp()
-    {
-        DockerRequest list;
-        list.path = QStringLiteral("/services");
-        list.query.addQueryItem(QStringLiteral("filters"),
-                                QStringLiteral("{\"name\":[\"%1-\"]}").arg(m_app));
-        const auto r = send(list);
-        QStringList names;
-        if (r) {
-            for (const QJsonValue &s : r.value().json().array()) {
-                const QString name = s.toObject()["Spec"].toObject()["Name"].toString();
-                if (name.startsWith(m_app + QLatin1Char('-')))
-                    names << name;
-            }
-        }
-        return names;
-    }
+    QJsonObject inspect(const QString &name) { return swarm().inspect(name); }
+    QStringList servicesOfApp() { return swarm().servicesOf(m_app); }
 
     Result<ColorService> waitHealthy(Color color, std::chrono::milliseconds timeout = 60s)
     {

@@ -32,6 +32,7 @@
 #include <optional>
 
 #include "support/IntegrationSupport.h"
+#include "support/TestSwarm.h"
 
 using namespace optimist;
 using namespace std::chrono_literals;
@@ -170,70 +171,19 @@ class TestTraefikRollout : public QObject
                    : QStringLiteral("python3");
     }
 
-    Result<DockerResponse> send(DockerRequest request)
-    {
-        auto r = await<DockerResponse>(
-            [&](Reply<DockerResponse> reply) { m_client->send(request, reply); }, this, 30s);
-        if (!r)
-            return Error{Error::Kind::Timeout, QStringLiteral("no answer from the test dockerd")};
-        return *r;
-    }
-
+    test::TestSwarm swarm() { return test::TestSwarm(m_client.get(), this); }
     Result<DockerResponse> send(const QByteArray &method, const QString &path)
     {
-        DockerRequest request;
-        request.method = method;
-        request.path = path;
-        return send(request);
+        return swarm().send(method, path);
     }
-
-    QStringList servicesOfApp()
-    {
-        DockerRequest list;
-        list.path = QStringLiteral("/services");
-        list.query.addQueryItem(QStringLiteral("filters"),
-                                QStringLiteral("{\"name\":[\"%1-\"]}").arg(m_app));
-        const auto r = send(list);
-        QStringList names;
-        if (r) {
-            for (const QJsonValue &s : r.value().json().array()) {
-                const QString name = s.toObject()["Spec"].toObject()["Name"].toString();
-                if (name.startsWith(m_app + QLatin1Char('-')))
-                    names << name;
-            }
-        }
-        names.sort();
-        return names;
-    }
+    QStringList servicesOfApp() { return swarm().servicesOf(m_app); }
 
     /// APP-blue running the demo image's @p tag on the host network, listening on @p port,
     /// with the labels Optimist and Traefik's Swarm provider read.
     void createBlue(const QString &tag, int port)
     {
-        const QString name = m_app + QStringLiteral("-blue");
-        const QJsonObject spec{
-            {"Name", name},
-            {"Labels",
-             QJsonObject{
-                 {"optimist.app", m_app},
-                 {"optimist.color", "blue"},
-                 {"traefik.enable", "true"},
-                 {QStringLiteral("traefik.http.services.%1.loadbalancer.server.port").arg(name),
-                  QString::number(port)}}},
-            {"TaskTemplate",
-             QJsonObject{{"ContainerSpec",
-                          QJsonObject{{"Image", m_image + QLatin1Char(':') + tag},
-                                      {"Env", QJsonArray{QStringLiteral("PORT=%1").arg(port)}}}},
-                         {"Networks", QJsonArray{QJsonObject{{"Target", "host"}}}},
-                         {"RestartPolicy",
-                          QJsonObject{{"Condition", "any"}, {"Delay", qint64(1000000000)}}}}},
-            {"Mode", QJsonObject{{"Replicated", QJsonObject{{"Replicas", 1}}}}},
-        };
-        DockerRequest post;
-        post.method = "POST";
-        post.path = QStringLiteral("/services/create");
-        post.body = QJsonDocument(spec).toJson(QJsonDocument::Compact);
-        const auto r = send(post);
+        const auto r =
+            swarm().createService(m_app, Color::Blue, m_image + QLatin1Char(':') + tag, port);
         QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().message));
         // Blue must be healthy before the rollout starts (PreChecks insist on it).
         DockerCluster cluster(m_client.get(), DockerCluster::Options{});
