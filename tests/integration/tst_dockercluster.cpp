@@ -136,6 +136,23 @@ class TestDockerCluster : public QObject
         return *r;
     }
 
+    /// Writes DIR/config/environments/swarm.yaml: this app on the test Swarm with a blue and a
+    /// green port, the sandbox's simulated traffic, and @p clusterExtra / @p tail as given.
+    void writeSwarmProfile(const QTemporaryDir &dir, int bluePort, int greenPort,
+                           const QString &clusterExtra, const QString &tail)
+    {
+        QDir().mkpath(dir.filePath(QStringLiteral("config/environments")));
+        QFile profile(dir.filePath(QStringLiteral("config/environments/swarm.yaml")));
+        QVERIFY(profile.open(QIODevice::WriteOnly));
+        profile.write(QStringLiteral("name: swarm\ncluster:\n  kind: docker\n  endpoint: %1\n%2"
+                                     "router:\n  kind: sandbox\nmetrics:\n  kind: sandbox\n"
+                                     "  scenario: healthy\napplications:\n  - name: %3\n"
+                                     "    ports: {blue: %4, green: %5}\n%6")
+                          .arg(qEnvironmentVariable("OPTIMIST_TEST_DOCKER_HOST"), clusterExtra,
+                               m_app, QString::number(bluePort), QString::number(greenPort), tail)
+                          .toUtf8());
+    }
+
 private Q_SLOTS:
     void init()
     {
@@ -578,30 +595,13 @@ private Q_SLOTS:
         createService(Color::Blue, QStringLiteral("v1"), bluePort, 1);
 
         QTemporaryDir dir;
-        QDir().mkpath(dir.filePath(QStringLiteral("config/environments")));
-        QFile profile(dir.filePath(QStringLiteral("config/environments/swarm.yaml")));
-        QVERIFY(profile.open(QIODevice::WriteOnly));
-        profile.write(QStringLiteral(R"(name: swarm
-cluster:
-  kind: docker
-  endpoint: %1
-  registryServer: registry.test:5000
-  registryUser: deploy
-  registryPassword: keychain:optimist/registry.test
-router:
-  kind: sandbox
-metrics:
-  kind: sandbox
-  scenario: healthy
-applications:
-  - name: %2
-    ports: {blue: %3, green: %4}
-)")
-                          .arg(qEnvironmentVariable("OPTIMIST_TEST_DOCKER_HOST"), m_app)
-                          .arg(bluePort)
-                          .arg(greenPort)
-                          .toUtf8());
-        profile.close();
+        writeSwarmProfile(dir, bluePort, greenPort,
+                          QStringLiteral("  registryServer: registry.test:5000\n"
+                                         "  registryUser: deploy\n"
+                                         "  registryPassword: keychain:optimist/registry.test\n"),
+                          QString());
+        if (QTest::currentTestFailed())
+            return;
 
         EnvironmentRuntime::Options options;
         options.dataDir = dir.filePath(QStringLiteral("data"));
@@ -668,32 +668,11 @@ applications:
         QVERIFY(waitHealthy(Color::Blue));
 
         QTemporaryDir dir;
-        QDir().mkpath(dir.filePath(QStringLiteral("config/environments")));
-        QFile profile(dir.filePath(QStringLiteral("config/environments/swarm.yaml")));
-        QVERIFY(profile.open(QIODevice::WriteOnly));
-        profile.write(QStringLiteral(R"(name: swarm
-cluster:
-  kind: docker
-  endpoint: %1
-router:
-  kind: sandbox
-metrics:
-  kind: sandbox
-  scenario: healthy
-applications:
-  - name: %2
-    ports: {blue: %3, green: %4}
-plan:
-  steps: [50, 100]
-  checkIntervalSec: 10
-  healthTimeoutSec: 60
-  drainSec: 1
-)")
-                          .arg(qEnvironmentVariable("OPTIMIST_TEST_DOCKER_HOST"), m_app)
-                          .arg(bluePort)
-                          .arg(greenPort)
-                          .toUtf8());
-        profile.close();
+        writeSwarmProfile(dir, bluePort, greenPort, QString(),
+                          QStringLiteral("plan:\n  steps: [50, 100]\n  checkIntervalSec: 10\n"
+                                         "  healthTimeoutSec: 60\n  drainSec: 1\n"));
+        if (QTest::currentTestFailed())
+            return;
 
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
