@@ -26,6 +26,9 @@
 // Output, one `key=value` line per write, then per throttle and series `summary` lines:
 //   ack_ms       the write's call until its callback (WATCH, MGET, MULTI/EXEC round trips)
 //   observed_ms  the write's call until the end of the first probe that showed the new split
+//   served_by_ms the write's call until the start of that probe: every answer of it already
+//                showed the new split, so the change was in force by then (exactly for 100/0
+//                and 0/100; for 50/50 the ±10 points let a few old answers through)
 //   probe_ms     duration of that probe: the resolution of observed_ms
 // and `throttle_share_ms`: the back-to-back medians at the largest minus the smallest throttle.
 // Services, stand-ins and keys are removed at the end, also after a failure or Ctrl-C.
@@ -225,6 +228,7 @@ struct Sample
     int green = 0;
     qint64 ackMs = 0;
     qint64 observedMs = 0;
+    qint64 servedByMs = 0; ///< start of the probe that showed the split
     qint64 probeMs = 0;
     int probes = 0;
 };
@@ -553,12 +557,14 @@ int main(int argc, char **argv)
                             .arg(last.describe()));
                     return std::nullopt;
                 }
+                const qint64 probeStart = clock.elapsed();
                 last = probe(nam, url, hostHeader, requests);
                 ++sample.probes;
                 // Served only counts once the write has answered (it cannot be earlier anyway).
                 if (written && last.serves(green)) {
                     sample.ackMs = state->ackMs;
                     sample.observedMs = clock.elapsed();
+                    sample.servedByMs = probeStart;
                     sample.probeMs = last.ms;
                     return sample;
                 }
@@ -578,7 +584,7 @@ int main(int argc, char **argv)
         for (const bool settled : {false, true}) {
             const QString series =
                 settled ? QStringLiteral("settled") : QStringLiteral("back-to-back");
-            QList<double> observed, acks, probeMs;
+            QList<double> observed, servedBy, acks, probeMs;
             const int sequence[] = {50, 100, 50, 0};
             for (int k = 0; k < writes; ++k) {
                 if (settled)
@@ -588,16 +594,18 @@ int main(int argc, char **argv)
                 if (!sample)
                     return fail(QStringLiteral("%1 %2 write %3").arg(tag, series).arg(k + 1));
                 out(QStringLiteral("%1 series=%2 write=%3 split=%4/%5 ack_ms=%6 observed_ms=%7 "
-                                   "probes=%8 probe_ms=%9")
+                                   "served_by_ms=%8 probes=%9 probe_ms=%10")
                         .arg(tag, series)
                         .arg(k + 1)
                         .arg(100 - green)
                         .arg(green)
                         .arg(sample->ackMs)
                         .arg(sample->observedMs)
+                        .arg(sample->servedByMs)
                         .arg(sample->probes)
                         .arg(sample->probeMs));
                 observed << double(sample->observedMs);
+                servedBy << double(sample->servedByMs);
                 acks << double(sample->ackMs);
                 probeMs << double(sample->probeMs);
             }
@@ -609,12 +617,13 @@ int main(int argc, char **argv)
                     return fail(QStringLiteral("%1 %2: back to 100/0").arg(tag, series));
             }
             out(QStringLiteral("summary %1 series=%2 n=%3 median_ms=%4 p90_ms=%5 max_ms=%6 "
-                               "ack_median_ms=%7 probe_median_ms=%8")
+                               "served_by_median_ms=%7 ack_median_ms=%8 probe_median_ms=%9")
                     .arg(tag, series)
                     .arg(observed.size())
                     .arg(median(observed), 0, 'f', 0)
                     .arg(percentile(observed, 90), 0, 'f', 0)
                     .arg(percentile(observed, 100), 0, 'f', 0)
+                    .arg(median(servedBy), 0, 'f', 0)
                     .arg(median(acks), 0, 'f', 1)
                     .arg(median(probeMs), 0, 'f', 0));
             if (!settled)
