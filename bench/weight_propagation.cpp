@@ -41,7 +41,6 @@
 #include "traefik/TraefikKvWriter.h"
 
 #include <QCoreApplication>
-#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
