@@ -19,7 +19,7 @@ OPTIMIST_PACKAGES=(
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite libgl-dev
     libhiredis-dev libyaml-cpp-dev libcurl4-openssl-dev curl openssl fonts-dejavu-core
     xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools redis-server prometheus
-    docker.io wrk
+    docker.io wrk libxcb-damage0-dev
     clang-format sqlite3 python3
 )
 
