@@ -1363,7 +1363,22 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <translation>ob das Zertifikat des Daemons geprüft wird</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>the registry the nodes pull the application&apos;s images from, e.g. registry.example.com</source>
+        <translation>die Registry, aus der die Knoten die Images der Anwendung ziehen, z. B. registry.example.com</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the user name at the registry</source>
+        <translation>der Benutzername bei der Registry</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the registry password or access token as keychain:SERVICE/ACCOUNT</source>
+        <translation>das Registry-Passwort oder Zugriffstoken als keychain:SERVICE/ACCOUNT</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Traefik&apos;s API, e.g. http://127.0.0.1:8080</source>
         <translation>die API von Traefik, z. B. http://127.0.0.1:8080</translation>
     </message>
@@ -1545,12 +1560,12 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
     </message>
     <message>
         <location line="+20"/>
-        <location line="+129"/>
+        <location line="+146"/>
         <source>unknown key `%1`; expected one of: %2</source>
         <translation>unbekannter Schlüssel `%1`; erwartet wird einer von: %2</translation>
     </message>
     <message>
-        <location line="-123"/>
+        <location line="-140"/>
         <source>the file name gives no valid profile name; add `name:` with letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;</source>
         <translation>der Dateiname ergibt keinen gültigen Profilnamen; ergänzen Sie `name:` mit Buchstaben, Ziffern, &apos;.&apos;, &apos;_&apos; und &apos;-&apos;</translation>
     </message>
@@ -1570,7 +1585,12 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <translation>entweder endpoint oder context angeben, nicht beides</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
+        <source>missing; registry credentials need registryServer, registryUser and registryPassword together</source>
+        <translation>fehlt; Registry-Zugangsdaten brauchen registryServer, registryUser und registryPassword zusammen</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>missing; a %1 cluster needs a %2 of kind %3</source>
         <translation>fehlt; ein %1-Cluster braucht %2 mit kind %3</translation>
     </message>
@@ -3304,7 +3324,7 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
 <context>
     <name>optimist::DockerCluster</name>
     <message>
-        <location filename="../services/docker/DockerCluster.cpp" line="+227"/>
+        <location filename="../services/docker/DockerCluster.cpp" line="+238"/>
         <location line="+342"/>
         <location line="+67"/>
         <location line="+297"/>
@@ -3588,7 +3608,7 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <translation>%1: cluster: %2</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+77"/>
         <source>%1: %2: the secret %3 was not provided</source>
         <translation>%1: %2: das Geheimnis %3 wurde nicht bereitgestellt</translation>
     </message>
@@ -4944,7 +4964,7 @@ Dort fortsetzen, wo er angehalten hat, oder zurückrollen: 100% des Traffics von
         <translation>Prometheus unter %1 ist nicht erreichbar (%2); prüfen Sie die Prometheus-URL der Umgebung und ob es läuft</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Prometheus at %1 refused access (HTTP %2); check the token stored in the keychain for this environment</source>
         <translation>Prometheus unter %1 hat den Zugriff verweigert (HTTP %2); prüfen Sie das Token, das für diese Umgebung im Schlüsselbund gespeichert ist</translation>
     </message>
