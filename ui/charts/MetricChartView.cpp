@@ -330,10 +330,19 @@ void MetricChartView::redraw()
     if (m_metric == MetricsTimeline::Metric::BioEnergy && hi <= BioEnergy::kMaximum)
         top = BioEnergy::kMaximum; // the score's own scale: where 70 sits means something
 
-    m_valueAxis->setRange(bottom, top);
-    // Ticks at round values from zero, about four to six of them.
+    // Ticks at round values from zero, about four to six of them. Qt Charts lays out the ticks
+    // of every intermediate state: a wide range with the old, fine interval would be thousands
+    // of labels (a stall of a second when a post-mortem replaces an empty chart). So the
+    // interval grows before the range, and shrinks after it.
+    const double interval = niceFloor((top - bottom) / 4);
     m_valueAxis->setTickAnchor(0);
-    m_valueAxis->setTickInterval(niceFloor((top - bottom) / 4));
+    if (interval > m_valueAxis->tickInterval()) {
+        m_valueAxis->setTickInterval(interval);
+        m_valueAxis->setRange(bottom, top);
+    } else {
+        m_valueAxis->setRange(bottom, top);
+        m_valueAxis->setTickInterval(interval);
+    }
 
     setAxisRange(from, to);
     viewport()->update();
