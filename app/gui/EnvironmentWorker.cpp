@@ -145,10 +145,12 @@ void EnvironmentWorker::watch(EnvironmentRuntime *runtime)
                 &EnvironmentWorker::applicationRemoved);
         connect(monitor.get(), &EnvironmentMonitor::connectionChanged, this,
                 &EnvironmentWorker::connectionChanged);
-        // The simulation says when it changed: the tree follows a rollout step by step.
+        // The simulation says when it changed: the tree follows a rollout step by step. Queued:
+        // the change is announced from inside the engine's call into the sandbox, which a read
+        // must not interleave with.
         if (w.sandbox)
             connect(w.sandbox, &SandboxEnvironment::stateChanged, monitor.get(),
-                    &EnvironmentMonitor::refreshNow);
+                    &EnvironmentMonitor::refreshNow, Qt::QueuedConnection);
         monitor->start();
         m_monitors.emplace(name, std::move(monitor));
     }

@@ -2,6 +2,7 @@
 
 #include "RolloutController.h"
 
+#include "charts/MetricChartView.h"
 #include "charts/MetricsPanel.h"
 #include "common/ModelRoles.h"
 #include "config/Locations.h"
@@ -15,13 +16,22 @@
 #include "rollout/StepTimelineModel.h"
 #include "store/SqliteHistoryStore.h"
 
+#include <QChart>
 #include <QHeaderView>
+#include <QLegend>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
 #include <QTreeView>
 
 namespace optimist {
+
+namespace {
+
+/// The live charts' own minimum is taller; the post-mortem shares its height with the list.
+constexpr int kPostMortemChartMinimumHeight = 120;
+
+} // namespace
 
 HistoryBinding::HistoryBinding(MainWindow *window, RolloutController *controller,
                                const QString &dataDir, QObject *parent)
@@ -41,7 +51,8 @@ HistoryBinding::HistoryBinding(MainWindow *window, RolloutController *controller
     , m_chartsTimeline(new MetricsTimeline(this))
     , m_steps(new StepTimelineModel(this))
 {
-    auto *splitter = new QSplitter(Qt::Vertical);
+    // The list beside the post-mortem: the post-mortem's charts need the height.
+    auto *splitter = new QSplitter(Qt::Horizontal);
     splitter->setObjectName(QStringLiteral("historySplitter"));
     m_panel = new HistoryPanel(m_model, splitter);
     m_postMortem = new PostMortemView(m_log, splitter);
@@ -51,6 +62,14 @@ HistoryBinding::HistoryBinding(MainWindow *window, RolloutController *controller
     m_charts->setObjectName(QStringLiteral("postMortemCharts"));
     m_charts->setTimeline(m_chartsTimeline);
     m_charts->setFollowLive(true);
+    // Beside the list, above the timeline and the log: the charts are drawn compact — no
+    // margins, and the colors' legend once, on the bio-energy chart.
+    for (MetricChartView *chart : m_charts->charts()) {
+        chart->setMinimumHeight(kPostMortemChartMinimumHeight);
+        chart->chart()->setMargins(QMargins(2, 2, 2, 2));
+        if (chart->metric() != MetricsTimeline::Metric::BioEnergy)
+            chart->chart()->legend()->hide();
+    }
     m_postMortem->setChartsWidget(m_charts);
     m_postMortem->setChartsImageProvider([charts = m_charts] {
         return charts ? charts->toImage(MetricsPanel::kDefaultExportChartSize) : QImage();
@@ -75,7 +94,11 @@ HistoryBinding::HistoryBinding(MainWindow *window, RolloutController *controller
     splitter->addWidget(m_panel);
     splitter->addWidget(m_postMortem);
     splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 4);
+    splitter->setStretchFactor(1, 2);
+    splitter->setSizes({280, 680});
+    // Within the post-mortem, the charts first, then the log, then the few timeline rows.
+    if (auto *inner = m_postMortem->findChild<QSplitter *>(QString(), Qt::FindDirectChildrenOnly))
+        inner->setSizes({640, 70, 110});
     window->setPanel(MainWindow::PanelSlot::History, splitter);
 
     connect(m_panel, &HistoryPanel::openRollout, this, &HistoryBinding::open);
