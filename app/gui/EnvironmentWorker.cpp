@@ -1,14 +1,19 @@
 #include "EnvironmentWorker.h"
 
 #include "config/Locations.h"
+#include "environments/EnvironmentMonitor.h"
 #include "ports/Clock.h"
+#include "ports/ClusterPort.h"
 #include "ports/HistoryStore.h"
+#include "ports/RouterPort.h"
+#include "profiles/ProfileLoader.h"
 #include "rollout/RolloutEngine.h"
 #include "sandbox/SandboxEnvironment.h"
 #include "secrets/KeychainSecretStore.h"
 #include "store/SqliteHistoryStore.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QRegularExpression>
 
 namespace optimist {
@@ -50,6 +55,8 @@ void EnvironmentWorker::shutDown()
         delete r.engine;
     }
     m_running.clear();
+    // Monitors read the runtimes' ports.
+    m_monitors.clear();
     for (auto &[name, runtime] : m_environments)
         runtime->saveState();
     m_environments.clear();
@@ -81,6 +88,77 @@ void EnvironmentWorker::openEnvironment(const EnvironmentRuntime::Options &optio
         environmentReady(runtime);
     else
         readSecretsAndFinish(runtime);
+}
+
+void EnvironmentWorker::reopenProfile(const QString &filePath,
+                                      const EnvironmentRuntime::Options &options)
+{
+    const auto profile = ProfileLoader::loadFile(filePath);
+    if (!profile) {
+        Q_EMIT environmentFailed(QFileInfo(filePath).completeBaseName(), profile.error().message);
+        return;
+    }
+    EnvironmentRuntime::Options reopened = options;
+    reopened.environment = profile.value().name;
+    reopened.freshScenario.clear();
+    reopened.sandboxApps.clear();
+    openEnvironment(reopened);
+}
+
+void EnvironmentWorker::refreshEnvironment(const QString &environment)
+{
+    const auto [first, last] = m_monitors.equal_range(environment);
+    for (auto it = first; it != last; ++it)
+        it->second->refreshNow();
+}
+
+void EnvironmentWorker::watch(EnvironmentRuntime *runtime)
+{
+    const QString name = runtime->name();
+    // Applications sharing a cluster and router share a monitor; each simulated one has its own.
+    struct Watched
+    {
+        ClusterPort *cluster = nullptr;
+        RouterPort *router = nullptr;
+        QStringList apps;
+        SandboxEnvironment *sandbox = nullptr;
+    };
+    QList<Watched> watched;
+    for (const EnvironmentProfile::Application &a : runtime->profile().applications) {
+        const RolloutPorts ports = runtime->ports(nullptr, a.name);
+        if (!ports.cluster || !ports.router)
+            continue;
+        auto same = std::find_if(watched.begin(), watched.end(), [&](const Watched &w) {
+            return w.cluster == ports.cluster && w.router == ports.router;
+        });
+        if (same == watched.end()) {
+            watched.append({ports.cluster, ports.router, {}, runtime->sandbox(a.name)});
+            same = std::prev(watched.end());
+        }
+        same->apps << a.name;
+    }
+    for (const Watched &w : std::as_const(watched)) {
+        auto monitor = std::make_unique<EnvironmentMonitor>(name, w.cluster, w.router, w.apps);
+        connect(monitor.get(), &EnvironmentMonitor::applicationUpdated, this,
+                &EnvironmentWorker::applicationUpdated);
+        connect(monitor.get(), &EnvironmentMonitor::applicationRemoved, this,
+                &EnvironmentWorker::applicationRemoved);
+        connect(monitor.get(), &EnvironmentMonitor::connectionChanged, this,
+                &EnvironmentWorker::connectionChanged);
+        // The simulation says when it changed: the tree follows a rollout step by step. Queued:
+        // the change is announced from inside the engine's call into the sandbox, which a read
+        // must not interleave with.
+        if (w.sandbox)
+            connect(w.sandbox, &SandboxEnvironment::stateChanged, monitor.get(),
+                    &EnvironmentMonitor::refreshNow, Qt::QueuedConnection);
+        monitor->start();
+        m_monitors.emplace(name, std::move(monitor));
+    }
+}
+
+void EnvironmentWorker::unwatch(const QString &environment)
+{
+    m_monitors.erase(environment);
 }
 
 void EnvironmentWorker::readSecretsAndFinish(std::shared_ptr<EnvironmentRuntime> runtime)
@@ -121,8 +199,12 @@ void EnvironmentWorker::environmentReady(std::shared_ptr<EnvironmentRuntime> run
         apps << a.name;
     const QString name = runtime->name();
     const bool simulated = runtime->sandbox() != nullptr;
+    // Reopened (Settings saved its profile): the old connections' monitors go with them; a
+    // rollout running on them keeps them until it ends.
+    unwatch(name);
     m_environments[name] = std::move(runtime);
     Q_EMIT environmentOpened(name, apps, simulated);
+    watch(m_environments[name].get());
 
     if (!m_store)
         return;
@@ -246,7 +328,7 @@ bool EnvironmentWorker::start(const RolloutRequest &request, bool isRollback)
         return false;
     }
     return launch(
-        it->second.get(), request.app,
+        it->second, request.app,
         [&request](RolloutEngine *engine) { return engine->start(request); }, isRollback);
 }
 
@@ -264,7 +346,7 @@ void EnvironmentWorker::recover(qint64 rolloutId, RecoveryMode mode, const QStri
         return;
     }
     launch(
-        it->second.get(), record.value().app,
+        it->second, record.value().app,
         [&](RolloutEngine *engine) -> Result<qint64> {
             if (auto recovered = engine->recover(rolloutId, mode, who); !recovered)
                 return recovered.error();
@@ -273,7 +355,8 @@ void EnvironmentWorker::recover(qint64 rolloutId, RecoveryMode mode, const QStri
         false);
 }
 
-bool EnvironmentWorker::launch(EnvironmentRuntime *runtime, const QString &app,
+bool EnvironmentWorker::launch(const std::shared_ptr<EnvironmentRuntime> &runtime,
+                               const QString &app,
                                const std::function<Result<qint64>(RolloutEngine *)> &begin,
                                bool isRollback)
 {
@@ -281,7 +364,7 @@ bool EnvironmentWorker::launch(EnvironmentRuntime *runtime, const QString &app,
         Q_EMIT rolloutRejected(tr("the history database is not open"));
         return false;
     }
-    RolloutEngine *engine = createEngine(runtime, app);
+    RolloutEngine *engine = createEngine(runtime.get(), app);
     m_holding = true;
     const auto id = begin(engine);
     m_holding = false;
@@ -393,7 +476,8 @@ void EnvironmentWorker::engineFinished(RolloutEngine *engine)
 {
     const RolloutRecord record = engine->record();
     const auto it = m_running.find(record.id);
-    EnvironmentRuntime *runtime = it != m_running.end() ? it->second.runtime : nullptr;
+    const std::shared_ptr<EnvironmentRuntime> runtime =
+        it != m_running.end() ? it->second.runtime : nullptr;
     if (runtime)
         runtime->saveState();
     // Requests nobody will apply any more are rejected, so their senders stop waiting.

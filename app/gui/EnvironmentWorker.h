@@ -2,7 +2,10 @@
 
 #include "runtime/EnvironmentRuntime.h"
 
+#include "environments/ConnectionState.h"
+
 #include "analysis/CheckResult.h"
+#include "core/AppSnapshot.h"
 #include "core/WeightSplit.h"
 #include "rollout/Decision.h"
 #include "rollout/JournalEvent.h"
@@ -23,6 +26,7 @@
 
 namespace optimist {
 
+class EnvironmentMonitor;
 class RolloutEngine;
 class SqliteHistoryStore;
 
@@ -45,6 +49,12 @@ public:
     /// Opens an environment; environmentOpened() or environmentFailed() follows. Secrets it
     /// names are read from the keychain first.
     void openEnvironment(const optimist::EnvironmentRuntime::Options &options);
+    /// Opens the environment of the profile in @p filePath again (after Settings saved it),
+    /// with @p options for the rest; a rollout running in it goes on with the old connections.
+    void reopenProfile(const QString &filePath,
+                       const optimist::EnvironmentRuntime::Options &options);
+    /// Reads @p environment's cluster and router again now (its monitors' refreshNow).
+    void refreshEnvironment(const QString &environment);
     /// Proposes the next rollout of @p app: its plan, and the version after the one it runs.
     void proposeRollout(const QString &environment, const QString &app, const QString &who);
     void startRollout(const optimist::RolloutRequest &request);
@@ -69,6 +79,13 @@ Q_SIGNALS:
     void environmentOpened(const QString &environment, const QStringList &applications,
                            bool simulated);
     void environmentFailed(const QString &environment, const QString &message);
+    /// What an environment's monitor read of one application (EnvironmentMonitor's signals,
+    /// relayed: the monitors live here, with the ports they read).
+    void applicationUpdated(const QString &environment, const optimist::AppSnapshot &snapshot,
+                            const optimist::WeightSplit &weights);
+    void applicationRemoved(const QString &environment, const QString &app);
+    void connectionChanged(const QString &environment, optimist::ConnectionState state,
+                           const QString &error);
     void rolloutProposed(const optimist::RolloutRequest &request);
     /// A rollout started (@p isRollback: a one-click rollback after success); the engine's
     /// signals from its first moments follow it.
@@ -96,16 +113,21 @@ private:
     struct Running
     {
         RolloutEngine *engine = nullptr;
-        EnvironmentRuntime *runtime = nullptr;
+        /// Shared: a profile reopened by Settings replaces the environment, not its rollout's.
+        std::shared_ptr<EnvironmentRuntime> runtime;
         std::unique_ptr<QLockFile> lock;
     };
 
     void readSecretsAndFinish(std::shared_ptr<EnvironmentRuntime> runtime);
     void environmentReady(std::shared_ptr<EnvironmentRuntime> runtime);
+    /// One monitor per cluster and router of @p runtime (in a sandbox of several applications,
+    /// one per application), polling from now on.
+    void watch(EnvironmentRuntime *runtime);
+    void unwatch(const QString &environment);
     bool start(const RolloutRequest &request, bool isRollback);
     /// Begins a rollout on a new engine with @p begin (start or recover), holding the engine's
     /// first signals until rolloutStarted() is out.
-    bool launch(EnvironmentRuntime *runtime, const QString &app,
+    bool launch(const std::shared_ptr<EnvironmentRuntime> &runtime, const QString &app,
                 const std::function<Result<qint64>(RolloutEngine *)> &begin, bool isRollback);
     RolloutEngine *createEngine(EnvironmentRuntime *runtime, const QString &app);
     /// Runs @p emit now, or after rolloutStarted() while an engine is starting.
@@ -117,6 +139,7 @@ private:
     std::unique_ptr<SqliteHistoryStore> m_store;
     std::map<QString, std::shared_ptr<EnvironmentRuntime>> m_environments;
     std::map<qint64, Running> m_running;
+    std::multimap<QString, std::unique_ptr<EnvironmentMonitor>> m_monitors;
     bool m_holding = false;
     QList<std::function<void()>> m_held;
     QTimer m_poll;

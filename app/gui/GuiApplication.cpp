@@ -1,15 +1,21 @@
 #include "GuiApplication.h"
 
+#include "EnvironmentsBinding.h"
+#include "HistoryBinding.h"
+#include "LiveRolloutBinding.h"
 #include "MainWindowController.h"
 #include "RolloutController.h"
+#include "ServicesSettingsBackend.h"
 
 #include "config/Locations.h"
 #include "main/MainWindow.h"
 #include "main/MessageBox.h"
 #include "profiles/ProfileLoader.h"
+#include "settings/SettingsDialog.h"
 
 #include <QApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QLocale>
 #include <QStatusBar>
 #include <QTranslator>
@@ -26,12 +32,22 @@ GuiApplication::GuiApplication(const GuiArguments &arguments, QObject *parent)
     m_controller = std::make_unique<RolloutController>(m_dataDir);
     m_window = std::make_unique<MainWindow>();
     m_windowController = std::make_unique<MainWindowController>(m_window.get(), m_controller.get());
+    m_environments = std::make_unique<EnvironmentsBinding>(m_window.get(), m_windowController.get(),
+                                                           m_controller.get());
+    m_liveRollout = std::make_unique<LiveRolloutBinding>(m_window.get(), m_windowController.get(),
+                                                         m_controller.get());
+    m_history = std::make_unique<HistoryBinding>(m_window.get(), m_controller.get(), m_dataDir);
+    m_windowController->setSettingsHandler([this] { openSettings(); });
 }
 
 GuiApplication::~GuiApplication()
 {
     m_windowController.reset();
+    // The panels go with the window, then the models they showed.
     m_window.reset();
+    m_history.reset();
+    m_liveRollout.reset();
+    m_environments.reset();
     m_controller.reset();
     if (m_translator)
         QCoreApplication::removeTranslator(m_translator.get());
@@ -75,12 +91,8 @@ void GuiApplication::start()
         return;
     }
     for (const EnvironmentProfile &profile : std::as_const(profiles)) {
-        EnvironmentRuntime::Options options;
-        options.dataDir = m_dataDir;
-        options.configDir = m_configDir;
+        EnvironmentRuntime::Options options = baseOptions();
         options.environment = profile.name;
-        if (m_args.speed > 0)
-            options.speed = m_args.speed;
         m_window->setConnectionState(profile.name, tr("connecting…"));
         m_controller->openEnvironment(options);
     }
@@ -88,16 +100,51 @@ void GuiApplication::start()
 
 void GuiApplication::openSandbox(const QString &freshScenario)
 {
-    EnvironmentRuntime::Options options;
-    options.dataDir = m_dataDir;
-    options.configDir = m_configDir;
+    EnvironmentRuntime::Options options = baseOptions();
     // A sandbox profile of the user's own, if there is one; else the embedded sandbox.
     options.environment = QStringLiteral("sandbox");
     options.freshScenario = freshScenario;
     options.sandboxApps = sandboxApplications();
+    m_controller->openEnvironment(options);
+}
+
+EnvironmentRuntime::Options GuiApplication::baseOptions() const
+{
+    EnvironmentRuntime::Options options;
+    options.dataDir = m_dataDir;
+    options.configDir = m_configDir;
     if (m_args.speed > 0)
         options.speed = m_args.speed;
-    m_controller->openEnvironment(options);
+    return options;
+}
+
+void GuiApplication::openSettings()
+{
+    if (m_settings) {
+        m_settings->raise();
+        m_settings->activateWindow();
+        return;
+    }
+    ServicesSettingsBackend::Options backendOptions;
+    backendOptions.profilesDir = Locations::profilesDir(m_configDir);
+    auto *backend = new ServicesSettingsBackend(backendOptions);
+    auto *dialog = new SettingsDialog(backend, m_window.get());
+    backend->setParent(dialog);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SettingsDialog::profileSaved, this, [this](const QString &filePath) {
+        // Opened again with the saved settings; a rollout running in it keeps its connections.
+        m_controller->reopenProfile(filePath, baseOptions());
+        m_window->statusBar()->showMessage(
+            tr("Saved %1; its environment is opened again with these settings.")
+                .arg(QFileInfo(filePath).fileName()));
+    });
+    connect(dialog, &SettingsDialog::profileRemoved, this, [this](const QString &filePath) {
+        m_window->statusBar()->showMessage(
+            tr("Removed %1; its environment stays open until Optimist starts again.")
+                .arg(QFileInfo(filePath).fileName()));
+    });
+    m_settings = dialog;
+    dialog->open();
 }
 
 void GuiApplication::offerSandbox()

@@ -59,6 +59,8 @@ void RolloutController::registerMetaTypes()
     qRegisterMetaType<RolloutRequest>("optimist::RolloutRequest");
     qRegisterMetaType<OperatorAction::Kind>("optimist::OperatorAction::Kind");
     qRegisterMetaType<RecoveryMode>("optimist::RecoveryMode");
+    qRegisterMetaType<AppSnapshot>("optimist::AppSnapshot");
+    qRegisterMetaType<ConnectionState>("optimist::ConnectionState");
 }
 
 QString RolloutController::operatorName()
@@ -78,6 +80,11 @@ void RolloutController::connectWorker()
             });
     connect(w, &EnvironmentWorker::environmentFailed, this, &RolloutController::environmentFailed);
     connect(w, &EnvironmentWorker::rolloutProposed, this, &RolloutController::rolloutProposed);
+    connect(w, &EnvironmentWorker::applicationUpdated, this,
+            &RolloutController::applicationUpdated);
+    connect(w, &EnvironmentWorker::applicationRemoved, this,
+            &RolloutController::applicationRemoved);
+    connect(w, &EnvironmentWorker::connectionChanged, this, &RolloutController::connectionChanged);
     connect(w, &EnvironmentWorker::unfinishedFound, this, &RolloutController::unfinishedFound);
     connect(w, &EnvironmentWorker::rolloutRejected, this, [this](const QString &message) {
         m_starting = false;
@@ -178,6 +185,21 @@ void RolloutController::openEnvironment(const EnvironmentRuntime::Options &optio
 {
     QMetaObject::invokeMethod(
         m_worker, [w = m_worker, options] { w->openEnvironment(options); }, Qt::QueuedConnection);
+}
+
+void RolloutController::reopenProfile(const QString &filePath,
+                                      const EnvironmentRuntime::Options &options)
+{
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker, filePath, options] { w->reopenProfile(filePath, options); },
+        Qt::QueuedConnection);
+}
+
+void RolloutController::refreshEnvironment(const QString &environment)
+{
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker, environment] { w->refreshEnvironment(environment); },
+        Qt::QueuedConnection);
 }
 
 void RolloutController::proposeRollout(const QString &environment, const QString &app)
@@ -287,6 +309,13 @@ bool RolloutController::canRollBack() const
     if (m_running)
         return canControl(OperatorAction::Kind::Abort);
     return !m_starting && m_warm.id != 0;
+}
+
+RolloutRecord RolloutController::rollbackTarget() const
+{
+    if (!canRollBack())
+        return {};
+    return m_running ? m_record : m_warm;
 }
 
 QString RolloutController::rollbackDescription() const

@@ -2,7 +2,10 @@
 
 #include "runtime/EnvironmentRuntime.h"
 
+#include "environments/ConnectionState.h"
+
 #include "analysis/CheckResult.h"
+#include "core/AppSnapshot.h"
 #include "core/WeightSplit.h"
 #include "rollout/Decision.h"
 #include "rollout/JournalEvent.h"
@@ -41,6 +44,12 @@ public:
     static void registerMetaTypes();
 
     void openEnvironment(const optimist::EnvironmentRuntime::Options &options);
+    /// Opens the environment of the profile saved in @p filePath again; @p options give the
+    /// directories and the sandbox's speed.
+    void reopenProfile(const QString &filePath,
+                       const optimist::EnvironmentRuntime::Options &options);
+    /// Reads @p environment's cluster and router again now.
+    void refreshEnvironment(const QString &environment);
     QStringList environments() const { return m_applications.keys(); }
     QStringList applications(const QString &environment) const
     {
@@ -76,6 +85,9 @@ public:
     /// What rollback() would do now, in words ("Shift 100% of portal's traffic back to blue (v1)
     /// and remove green (v2)."); empty when there is nothing to roll back.
     QString rollbackDescription() const;
+    /// The rollout rollback() would act on: the running one, else the success whose previous
+    /// version is kept warm; id 0 when there is nothing to roll back.
+    RolloutRecord rollbackTarget() const;
 
     /// Who controls are recorded as: the OS user.
     static QString operatorName();
@@ -86,6 +98,12 @@ Q_SIGNALS:
                            bool simulated);
     void environmentFailed(const QString &environment, const QString &message);
     void rolloutProposed(const optimist::RolloutRequest &request);
+    /// What the environments' monitors read (EnvironmentMonitor's signals, for the tree model).
+    void applicationUpdated(const QString &environment, const optimist::AppSnapshot &snapshot,
+                            const optimist::WeightSplit &weights);
+    void applicationRemoved(const QString &environment, const QString &app);
+    void connectionChanged(const QString &environment, optimist::ConnectionState state,
+                           const QString &error);
     /// An environment opened with rollout @p record left unfinished, which no process runs:
     /// recover() resumes it or rolls it back.
     void unfinishedFound(const optimist::RolloutRecord &record);

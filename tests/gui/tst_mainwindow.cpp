@@ -10,11 +10,13 @@
 #include "config/SystemUser.h"
 #include "main/MainWindow.h"
 #include "main/MessageBox.h"
+#include "rollout/NewRolloutDialog.h"
 #include "store/SqliteHistoryStore.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QLabel>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -78,10 +80,24 @@ private:
         return std::move(store.value());
     }
 
+    /// New rollout from the toolbar: the dialog opens with the proposal; its start button.
+    void startFromDialog()
+    {
+        actionNamed(QStringLiteral("newRollout"))->trigger();
+        NewRolloutDialog *dialog = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((dialog = m_gui->window()->findChild<NewRolloutDialog *>(
+                                      QStringLiteral("newRolloutDialog"))) &&
+                                     dialog->isVisible() && dialog->isValid(),
+                                 10000);
+        auto *start = dialog->findChild<QPushButton *>(QStringLiteral("startButton"));
+        QVERIFY(start && start->isEnabled());
+        start->click();
+    }
+
     /// Starts a rollout from the toolbar and waits until its first step is observed.
     void startAndWaitObserving()
     {
-        actionNamed(QStringLiteral("newRollout"))->trigger();
+        startFromDialog();
         QTRY_COMPARE_WITH_TIMEOUT(m_gui->controller()->state(), RolloutState::Observing,
                                   kRolloutTimeoutMs);
         QVERIFY(actionNamed(QStringLiteral("abort"))->isEnabled());
@@ -188,7 +204,7 @@ private Q_SLOTS:
         QSignalSpy checks(controller, &RolloutController::checkCompleted);
         QSignalSpy finished(controller, &RolloutController::finished);
 
-        actionNamed(QStringLiteral("newRollout"))->trigger();
+        startFromDialog();
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kRolloutTimeoutMs);
         QCOMPARE(finished.first().at(0).value<RolloutState>(), RolloutState::Succeeded);
         QCOMPARE(controller->state(), RolloutState::Succeeded);

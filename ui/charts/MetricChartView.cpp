@@ -16,6 +16,7 @@
 #include <QWheelEvent>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace optimist {
@@ -330,10 +331,19 @@ void MetricChartView::redraw()
     if (m_metric == MetricsTimeline::Metric::BioEnergy && hi <= BioEnergy::kMaximum)
         top = BioEnergy::kMaximum; // the score's own scale: where 70 sits means something
 
-    m_valueAxis->setRange(bottom, top);
-    // Ticks at round values from zero, about four to six of them.
+    // Ticks at round values from zero, about four to six of them. Qt Charts lays out the ticks
+    // of every intermediate state: a wide range with the old, fine interval would be thousands
+    // of labels (a stall of a second when a post-mortem replaces an empty chart). So the
+    // interval grows before the range, and shrinks after it.
+    const double interval = niceFloor((top - bottom) / 4);
     m_valueAxis->setTickAnchor(0);
-    m_valueAxis->setTickInterval(niceFloor((top - bottom) / 4));
+    if (interval > m_valueAxis->tickInterval()) {
+        m_valueAxis->setTickInterval(interval);
+        m_valueAxis->setRange(bottom, top);
+    } else {
+        m_valueAxis->setRange(bottom, top);
+        m_valueAxis->setTickInterval(interval);
+    }
 
     setAxisRange(from, to);
     viewport()->update();
@@ -505,8 +515,10 @@ void MetricChartView::drawForeground(QPainter *painter, const QRectF &rect)
     painter->setFont(font);
     const QFontMetricsF metrics(font);
     const double lineHeight = metrics.height();
-    int row = 0;
-    double lastLabelRight = -1e9;
+    // The right end of the last label in each row: a label takes the first row it fits in.
+    constexpr int kLabelRows = 3;
+    std::array<double, kLabelRows> rowRight;
+    rowRight.fill(-1e9);
     for (; it != markers.end() && it->at.toMSecsSinceEpoch() <= m_toMs; ++it) {
         const double x =
             plot.left() + plot.width() * double(it->at.toMSecsSinceEpoch() - m_fromMs) / span;
@@ -515,14 +527,18 @@ void MetricChartView::drawForeground(QPainter *painter, const QRectF &rect)
         pen.setWidthF(1);
         painter->setPen(pen);
         painter->drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
-        // Labels step down a row while they would overlap the previous one.
-        row = x < lastLabelRight ? (row + 1) % 3 : 0;
         const double labelWidth = metrics.horizontalAdvance(it->label);
         // Right of the line, or left of it where the plot ends.
         const double labelX = x + 3 + labelWidth > plot.right() ? x - 3 - labelWidth : x + 3;
+        // The first row where it overlaps no label; where none is free, the one freed first.
+        int row = 0;
+        while (row < kLabelRows && rowRight[size_t(row)] + 4 > labelX)
+            ++row;
+        if (row == kLabelRows)
+            row = int(std::min_element(rowRight.begin(), rowRight.end()) - rowRight.begin());
         const QPointF at(labelX, plot.top() + lineHeight * (row + 1));
         painter->drawText(at, it->label);
-        lastLabelRight = std::max(lastLabelRight, at.x() + labelWidth);
+        rowRight[size_t(row)] = at.x() + labelWidth;
     }
     painter->restore();
 }

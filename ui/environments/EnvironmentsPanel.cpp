@@ -125,9 +125,9 @@ EnvironmentsPanel::~EnvironmentsPanel() = default;
 void EnvironmentsPanel::setModel(QAbstractItemModel *model)
 {
     m_proxy->setSourceModel(model);
-    if (m_proxy->columnCount() > EnvironmentTreeModel::NameColumn)
-        m_view->header()->setSectionResizeMode(EnvironmentTreeModel::NameColumn,
-                                               QHeaderView::Stretch);
+    // Every column as wide as its contents (a stretched name column is the one squeezed to
+    // nothing when the panel is narrow); the last one takes what is left.
+    m_view->header()->setStretchLastSection(true);
     m_view->expandAll();
     onSelectionChanged();
 }

@@ -43,7 +43,7 @@ MainWindow::MainWindow(QWidget *parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Optimist"));
-    resize(1280, 800);
+    resize(1440, 900);
     createActions();
     createMenus();
     createToolBar();
@@ -203,7 +203,7 @@ void MainWindow::createPanels()
 
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 4);
-    splitter->setSizes({300, 980});
+    splitter->setSizes({480, 960});
     setCentralWidget(splitter);
 }
 
