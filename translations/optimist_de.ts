@@ -3770,25 +3770,25 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
 <context>
     <name>optimist::EnvironmentWorker</name>
     <message>
-        <location filename="../app/gui/EnvironmentWorker.cpp" line="+99"/>
+        <location filename="../app/gui/EnvironmentWorker.cpp" line="+177"/>
         <source>%1 (%2 of environment %3)</source>
         <translation>%1 (%2 der Umgebung %3)</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+65"/>
         <location line="+85"/>
         <location line="+18"/>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>environment %1 is not open</source>
         <translation>Umgebung %1 ist nicht geöffnet</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-80"/>
         <source>there is no rollout #%1</source>
         <translation>es gibt keinen Rollout #%1</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>the history database is not open</source>
         <translation>die Verlaufsdatenbank ist nicht geöffnet</translation>
     </message>
@@ -3803,9 +3803,37 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <translation>keine frühere Version von %1 wird noch warm gehalten (ein Rollout hält die alte Farbe für sein Rollback-Fenster bereit)</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>the rollout had already ended</source>
         <translation>der Rollout war bereits beendet</translation>
+    </message>
+</context>
+<context>
+    <name>optimist::EnvironmentsBinding</name>
+    <message>
+        <location filename="../app/gui/EnvironmentsBinding.cpp" line="+51"/>
+        <source>not connected</source>
+        <translation>nicht verbunden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>simulated</source>
+        <translation>simuliert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>connected</source>
+        <translation>verbunden</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Nothing to roll back for %1: no rollout of it runs and no previous version of it is kept warm.</source>
+        <translation>Für %1 gibt es nichts zurückzurollen: Es läuft kein Rollout und keine frühere Version wird warm gehalten.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>A rollout is running; one rollout at a time.</source>
+        <translation>Ein Rollout läuft; es gibt immer nur einen Rollout zur Zeit.</translation>
     </message>
 </context>
 <context>
@@ -3860,17 +3888,27 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
 <context>
     <name>optimist::GuiApplication</name>
     <message>
-        <location filename="../app/gui/GuiApplication.cpp" line="+68"/>
+        <location filename="../app/gui/GuiApplication.cpp" line="+84"/>
         <source>The environments cannot be read</source>
         <translation>Die Umgebungen können nicht gelesen werden</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+12"/>
         <source>connecting…</source>
         <translation>wird verbunden…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+42"/>
+        <source>Saved %1; its environment is opened again with these settings.</source>
+        <translation>%1 gespeichert; die Umgebung wird mit diesen Einstellungen neu geöffnet.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Removed %1; its environment stays open until Optimist starts again.</source>
+        <translation>%1 entfernt; die Umgebung bleibt bis zum nächsten Start von Optimist geöffnet.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Welcome to Optimist</source>
         <translation>Willkommen bei Optimist</translation>
     </message>
@@ -3897,6 +3935,14 @@ Die Sandbox öffnen — einen simulierten Docker Swarm mit Traefik und zwei Anwe
         <location line="+6"/>
         <source>No environment is open; add one in Settings.</source>
         <translation>Es ist keine Umgebung geöffnet; fügen Sie eine in den Einstellungen hinzu.</translation>
+    </message>
+</context>
+<context>
+    <name>optimist::HistoryBinding</name>
+    <message>
+        <location filename="../app/gui/HistoryBinding.cpp" line="+90"/>
+        <source>Step timeline</source>
+        <translation>Schrittverlauf</translation>
     </message>
 </context>
 <context>
@@ -5097,7 +5143,7 @@ Dort fortsetzen, wo er angehalten hat, oder zurückrollen: 100% des Traffics von
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+176"/>
+        <location line="+198"/>
         <location line="+19"/>
         <source>rollout #%1 of %2 is still running; one rollout at a time</source>
         <translation>Rollout #%1 von %2 läuft noch; es ist nur ein Rollout gleichzeitig möglich</translation>
@@ -5118,7 +5164,7 @@ Dort fortsetzen, wo er angehalten hat, oder zurückrollen: 100% des Traffics von
         <translation>nichts zurückzurollen: Es läuft kein Rollout, und keine vorherige Version wird warm gehalten</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+60"/>
         <source>Abort the rollout of %1 %2: shift 100% of %1&apos;s traffic back to %3 and remove %4.</source>
         <translation>Den Rollout von %1 %2 abbrechen: 100% des Traffics von %1 zurück auf %3 verlagern und %4 entfernen.</translation>
     </message>
@@ -5803,6 +5849,80 @@ Dort fortsetzen, wo er angehalten hat, oder zurückrollen: 100% des Traffics von
         <location line="+5"/>
         <source>the sandbox state has no weights</source>
         <translation>der Sandbox-Zustand enthält keine Gewichte</translation>
+    </message>
+</context>
+<context>
+    <name>optimist::ScreenshotTour</name>
+    <message>
+        <location filename="../app/screenshots/ScreenshotTour.cpp" line="+54"/>
+        <source>cannot create the folders</source>
+        <translation>die Ordner können nicht angelegt werden</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>the sandbox (regression-at-50)</source>
+        <translation>die Sandbox (regression-at-50)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+39"/>
+        <source>the New rollout dialog</source>
+        <translation>der Dialog „Neuer Rollout“</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <source>the rollback</source>
+        <translation>das Zurückrollen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the history row</source>
+        <translation>die Zeile im Verlauf</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the post-mortem</source>
+        <translation>die Post-mortem-Ansicht</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>the post-mortem drawn</source>
+        <translation>die gezeichnete Post-mortem-Ansicht</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the sandbox (healthy)</source>
+        <translation>die Sandbox (healthy)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the third step</source>
+        <translation>der dritte Schritt</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>the main window drawn</source>
+        <translation>das gezeichnete Hauptfenster</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the settings dialog</source>
+        <translation>der Einstellungsdialog</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the settings drawn</source>
+        <translation>die gezeichneten Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>%1 did not come</source>
+        <translation>%1 kam nicht</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
     </message>
 </context>
 <context>

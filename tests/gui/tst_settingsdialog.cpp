@@ -493,6 +493,8 @@ private Q_SLOTS:
         }
         if (!redis.isEmpty()) {
             child<QLineEdit>(f.w(), "redisAddressEdit")->setText(redis);
+            // The suite's Redis has the ACL user optimist (the default user has no password).
+            child<QLineEdit>(f.w(), "redisUsernameEdit")->setText(QStringLiteral("optimist"));
             type(child<QLineEdit>(f.w(), "redisPasswordEdit"),
                  QStringLiteral("wrong-%1").arg(QUuid::createUuid().toString(QUuid::Id128)));
             QString result = runTest(f, "Provider");
