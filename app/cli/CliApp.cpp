@@ -5,6 +5,7 @@
 #include "RolloutSession.h"
 
 #include "config/Locations.h"
+#include "config/SystemUser.h"
 #include "ports/Clock.h"
 #include "ports/ClusterPort.h"
 #include "ports/RouterPort.h"
@@ -15,9 +16,6 @@
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QTimer>
-
-#include <pwd.h>
-#include <unistd.h>
 
 namespace optimist {
 
@@ -37,12 +35,7 @@ CliApp::~CliApp()
 
 QString CliApp::operatorName()
 {
-    const QString user = qEnvironmentVariable("USER");
-    if (!user.isEmpty())
-        return user;
-    if (const passwd *pw = ::getpwuid(::getuid()))
-        return QString::fromLocal8Bit(pw->pw_name);
-    return QStringLiteral("uid %1").arg(::getuid());
+    return SystemUser::name();
 }
 
 int CliApp::start()

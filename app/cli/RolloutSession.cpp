@@ -1,4 +1,5 @@
 #include "RolloutSession.h"
+#include "config/RolloutLock.h"
 
 #include "ExitCode.h"
 #include "UnixSignalNotifier.h"
@@ -53,21 +54,12 @@ RolloutSession::~RolloutSession() = default;
 
 QString RolloutSession::lockPath(const QString &dataDir, qint64 id)
 {
-    return QDir(dataDir).filePath(QStringLiteral("locks/rollout-%1.lock").arg(id));
+    return RolloutLock::path(dataDir, id);
 }
 
 bool RolloutSession::runningElsewhere(const QString &dataDir, qint64 id)
 {
-    const QString path = lockPath(dataDir, id);
-    if (!QFile::exists(path))
-        return false;
-    QLockFile lock(path);
-    lock.setStaleLockTime(0);
-    if (lock.tryLock(0)) {
-        lock.unlock();
-        return false;
-    }
-    return lock.error() == QLockFile::LockFailedError;
+    return RolloutLock::heldElsewhere(dataDir, id);
 }
 
 Result<qint64> RolloutSession::start(const RolloutRequest &request)

@@ -1,6 +1,7 @@
 #include "EnvironmentWorker.h"
 
 #include "config/Locations.h"
+#include "config/RolloutLock.h"
 #include "environments/EnvironmentMonitor.h"
 #include "ports/Clock.h"
 #include "ports/ClusterPort.h"
@@ -23,12 +24,6 @@ namespace {
 /// How long the sandbox keeps the previous version warm after a success, when its plan keeps
 /// none: long enough to try one-click rollback, short enough not to linger in a demo.
 constexpr int kSandboxRollbackWindowSec = 600;
-
-QString lockPath(const QString &dataDir, qint64 id)
-{
-    // The file optimist-cli's RolloutSession looks for to know a rollout runs in some process.
-    return QDir(dataDir).filePath(QStringLiteral("locks/rollout-%1.lock").arg(id));
-}
 
 } // namespace
 
@@ -215,11 +210,8 @@ void EnvironmentWorker::environmentReady(std::shared_ptr<EnvironmentRuntime> run
         if (r.environment != name || m_running.count(r.id))
             continue;
         // A live process holding its lock runs it (optimist-cli, another window).
-        QLockFile lock(lockPath(m_dataDir, r.id));
-        lock.setStaleLockTime(0);
-        if (!lock.tryLock(0) && lock.error() == QLockFile::LockFailedError)
+        if (RolloutLock::heldElsewhere(m_dataDir, r.id))
             continue;
-        lock.unlock();
         Q_EMIT unfinishedFound(r);
     }
 }
@@ -384,7 +376,7 @@ bool EnvironmentWorker::launch(const std::shared_ptr<EnvironmentRuntime> &runtim
     running.engine = engine;
     running.runtime = runtime;
     QDir().mkpath(QDir(m_dataDir).filePath(QStringLiteral("locks")));
-    running.lock = std::make_unique<QLockFile>(lockPath(m_dataDir, id.value()));
+    running.lock = std::make_unique<QLockFile>(RolloutLock::path(m_dataDir, id.value()));
     running.lock->setStaleLockTime(0);
     running.lock->tryLock(0);
     m_running.emplace(id.value(), std::move(running));
