@@ -168,6 +168,7 @@ void ScreenshotTour::start()
                     }};
 
     openSandbox(QStringLiteral("regression-at-50"), 3000);
+    m_waited.start();
     m_poll.start();
 }
 
@@ -227,14 +228,35 @@ void ScreenshotTour::poll()
         return;
     Step &step = m_steps.first();
     if (!step.ready()) {
-        m_waitedMs += kPollMs;
-        if (m_waitedMs > step.timeoutMs)
-            fail(tr("%1 did not come").arg(step.what));
+        // Real time, not polls counted: a loaded machine polls less often.
+        if (m_waited.hasExpired(step.timeoutMs))
+            fail(tr("%1 did not come within %2 s (%3)")
+                     .arg(step.what)
+                     .arg(step.timeoutMs / 1000)
+                     .arg(rolloutSituation()));
         return;
     }
-    m_waitedMs = 0;
+    m_waited.restart();
     const Step taken = m_steps.takeFirst();
     taken.act();
+}
+
+QString ScreenshotTour::rolloutSituation() const
+{
+    const RolloutController *c = m_gui ? m_gui->controller() : nullptr;
+    if (!c)
+        return tr("no application is open");
+    if (c->isStarting())
+        return tr("the rollout is starting");
+    if (c->record().id == 0)
+        return tr("no rollout has started");
+    const RolloutRecord &r = c->record();
+    return tr("rollout #%1 of %2 to %3 is %4 in %5 at step %6, weights %7")
+        .arg(r.id)
+        .arg(r.app, r.toVersion, c->isRunning() ? tr("running") : tr("not running"),
+             stateName(r.state))
+        .arg(r.step + 1)
+        .arg(c->split().toString());
 }
 
 bool ScreenshotTour::save(QWidget *widget, const QString &fileName)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QElapsedTimer>
 #include <QList>
 #include <QObject>
 #include <QSize>
@@ -41,10 +42,12 @@ private:
         QString what; ///< what is awaited, for the error when it never comes
         std::function<bool()> ready;
         std::function<void()> act;
-        int timeoutMs = 60000;
+        int timeoutMs = 60000; ///< real time; the sandbox runs tens of times faster
     };
 
     void poll();
+    /// Where the rollout is, for the error when a step never comes.
+    QString rolloutSituation() const;
     void fail(const QString &error);
     void openSandbox(const QString &scenario, double speed);
     bool save(QWidget *widget, const QString &fileName);
@@ -55,7 +58,7 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<GuiApplication> m_gui;
     QList<Step> m_steps;
-    int m_waitedMs = 0;
+    QElapsedTimer m_waited; ///< since the first step began to wait
     QTimer m_poll;
 };
 

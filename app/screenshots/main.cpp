@@ -17,16 +17,17 @@ int main(int argc, char *argv[])
     const QStringList args = QApplication::arguments();
     const QString dir = args.value(1, QStringLiteral("docs/screenshots"));
     optimist::ScreenshotTour tour(dir, QSize(1440, 900));
-    int status = 0;
+    // Queued: a tour that fails at once does so before exec() runs, where exit() does nothing.
     QObject::connect(
-        &tour, &optimist::ScreenshotTour::finished, &app, [&status](const QString &error) {
-            if (!error.isEmpty()) {
+        &tour, &optimist::ScreenshotTour::finished, &app,
+        [](const QString &error) {
+            if (!error.isEmpty())
                 QTextStream(stderr) << QStringLiteral("optimist-screenshots: %1\n").arg(error);
-                status = 1;
-            }
-            QApplication::quit();
-        });
+            // Not quit(): that asks the windows first, and the main window declines to close
+            // while a rollout runs, which left a failed tour waiting forever.
+            QApplication::exit(error.isEmpty() ? 0 : 1);
+        },
+        Qt::QueuedConnection);
     tour.start();
-    const int code = QApplication::exec();
-    return status ? status : code;
+    return QApplication::exec();
 }
