@@ -231,22 +231,24 @@ int main(int argc, char **argv)
             .arg(duration)
             .arg(releaseAt));
 
-    QTimer::singleShot(releaseMs - QDateTime::currentMSecsSinceEpoch(), &app, [&] {
-        for (Side &side : sides) {
-            side.release = std::make_unique<QProcess>();
-            side.release->setStandardOutputFile(outDir + QLatin1Char('/') + side.name +
-                                                QStringLiteral(".out"));
-            side.release->setStandardErrorFile(outDir + QLatin1Char('/') + side.name +
-                                               QStringLiteral(".err"));
-            QObject::connect(side.release.get(), &QProcess::finished, &app,
-                             [&side](int code, QProcess::ExitStatus status) {
-                                 side.releaseEndedMs = QDateTime::currentMSecsSinceEpoch();
-                                 side.releaseExit = status == QProcess::NormalExit ? code : -1;
-                             });
-            side.releaseStartedMs = QDateTime::currentMSecsSinceEpoch();
-            side.release->start(QStringLiteral("/bin/bash"), {side.script});
-        }
-    });
+    // A precise timer: a coarse one may fire 5 % early (half a second at 10 s).
+    QTimer::singleShot(
+        releaseMs - QDateTime::currentMSecsSinceEpoch(), Qt::PreciseTimer, &app, [&] {
+            for (Side &side : sides) {
+                side.release = std::make_unique<QProcess>();
+                side.release->setStandardOutputFile(outDir + QLatin1Char('/') + side.name +
+                                                    QStringLiteral(".out"));
+                side.release->setStandardErrorFile(outDir + QLatin1Char('/') + side.name +
+                                                   QStringLiteral(".err"));
+                QObject::connect(side.release.get(), &QProcess::finished, &app,
+                                 [&side](int code, QProcess::ExitStatus status) {
+                                     side.releaseEndedMs = QDateTime::currentMSecsSinceEpoch();
+                                     side.releaseExit = status == QProcess::NormalExit ? code : -1;
+                                 });
+                side.releaseStartedMs = QDateTime::currentMSecsSinceEpoch();
+                side.release->start(QStringLiteral("/bin/bash"), {side.script});
+            }
+        });
 
     QCoreApplication::exec();
 
@@ -291,14 +293,19 @@ int main(int argc, char **argv)
                 .arg(f.servedByBad)
                 .arg(stable)
                 .arg(f.servedByStable));
-        out(QStringLiteral("%1: first_%2_s=%3 last_%2_s=%4 first_failed_s=%5 stable_again_s=%6 "
+        const QString afterRelease =
+            f.stableAgainS && f.everLeft
+                ? QStringLiteral(" (%1 s after the release start)")
+                      .arg(*f.stableAgainS - double(releaseMs - startMs) / 1000.0, 0, 'f', 1)
+                : QString();
+        out(QStringLiteral("%1: first_%2_s=%3 last_%2_s=%4 first_failed_s=%5 stable_again_s=%6%8 "
                            "recovery_s=%7")
                 .arg(side.name, bad, seconds(f.firstBadS, QStringLiteral("-")),
                      seconds(f.lastBadS, QStringLiteral("-")),
                      seconds(f.firstFailedS, QStringLiteral("-")),
                      f.everLeft ? seconds(f.stableAgainS)
                                 : seconds(f.stableAgainS) + QStringLiteral(" (never left)"),
-                     f.firstFailedS ? seconds(f.recoveryS) : QStringLiteral("-")));
+                     f.firstFailedS ? seconds(f.recoveryS) : QStringLiteral("-"), afterRelease));
     }
 
     const Figures &swarm = figures[0];

@@ -188,10 +188,10 @@ echo "both sides concurrently: 2 replicas of v2 each, v3 released at the same se
 head -n -1 "$WORK/figures.txt"
 
 # What each release did, from its own output.
-echo "swarm: docker service update said: $(grep -v '^\s*$' "$WORK/out/swarm.out" \
-    "$WORK/out/swarm.err" 2>/dev/null | tail -n 2 | tr -s '\n' ' ' || true)"
+echo "swarm: docker service update said: $(cat "$WORK/out/swarm.out" "$WORK/out/swarm.err" \
+    2>/dev/null | grep -v '^\s*$' | tail -n 2 | tr -s '\n' ' ' || true)"
 echo "swarm: tasks at the end: $(docker_cli service ps "$SWARM_SERVICE" \
-    --filter desired-state=running --format '{{.Image}} {{.CurrentState}}' | sort |
+    --filter desired-state=running --format '{{.Image}}' | sort |
     uniq -c | tr -s ' \n' ' ')"
 # The rollout's weight writes, checks, decisions and outcome, in seconds from the load's start.
 if [[ -s "$WORK/out/optimist.out" ]]; then
