@@ -15,12 +15,13 @@
 #
 # Usage: bench/bad-release/run.sh [--rate 200] [--duration 120] [--release-at 10]
 #        (KEEP=1 keeps the work folder: load records, release output, stand-in logs)
+# shellcheck disable=SC2317 # functions called through trap and optimist_wait_for
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-# shellcheck source=../../scripts/lib/setup.sh
+# shellcheck source=scripts/lib/setup.sh
 source "$ROOT/scripts/lib/setup.sh"
-# shellcheck source=../../scripts/lib/services.sh
+# shellcheck source=scripts/lib/services.sh
 source "$ROOT/scripts/lib/services.sh"
 
 if [[ ! -f "$ROOT/build/build.ninja" ]]; then
@@ -29,7 +30,7 @@ if [[ ! -f "$ROOT/build/build.ninja" ]]; then
 fi
 cmake --build "$ROOT/build" --target bad_release optimist-cli demo-app >/dev/null
 CLI="${OPTIMIST_CLI:-$ROOT/build/bin/optimist-cli}"
-# shellcheck source=../lib.sh
+# shellcheck source=bench/lib.sh
 source "$ROOT/bench/lib.sh"
 
 STANDIN_PIDS=()
