@@ -34,6 +34,7 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
+#include <QMap>
 #include <QProcess>
 #include <QTimer>
 
@@ -264,6 +265,35 @@ int main(int argc, char **argv)
         }
     }
 
+    // Connection errors by message, with when they happened: the machine's noise (a stalled
+    // stand-in, timeouts) looks different from a release's own failures.
+    const auto errorsOf = [startMs](const Side &side) {
+        struct Seen
+        {
+            int count = 0;
+            qint64 firstMs = 0;
+            qint64 lastMs = 0;
+        };
+        QMap<QString, Seen> seen;
+        for (const LoadAnswer &a : side.load->answers()) {
+            if (!a.connectionError())
+                continue;
+            Seen &e = seen[a.error.isEmpty() ? QStringLiteral("(no message)") : a.error];
+            if (e.count++ == 0 || a.sentAtMs < e.firstMs)
+                e.firstMs = a.sentAtMs;
+            e.lastMs = std::max(e.lastMs, a.sentAtMs);
+        }
+        QStringList lines;
+        for (auto it = seen.cbegin(); it != seen.cend(); ++it)
+            lines << QStringLiteral("%1: no answer: %2 × \"%3\", sent %4–%5 s")
+                         .arg(side.name)
+                         .arg(it->count)
+                         .arg(it.key())
+                         .arg(double(it->firstMs - startMs) / 1000.0, 0, 'f', 1)
+                         .arg(double(it->lastMs - startMs) / 1000.0, 0, 'f', 1);
+        return lines;
+    };
+
     std::array<Figures, 2> figures;
     for (size_t i = 0; i < 2; ++i) {
         const Side &side = sides[i];
@@ -306,6 +336,8 @@ int main(int argc, char **argv)
                      f.everLeft ? seconds(f.stableAgainS)
                                 : seconds(f.stableAgainS) + QStringLiteral(" (never left)"),
                      f.firstFailedS ? seconds(f.recoveryS) : QStringLiteral("-"), afterRelease));
+        for (const QString &line : errorsOf(side))
+            out(line);
     }
 
     const Figures &swarm = figures[0];
