@@ -194,7 +194,8 @@ echo "swarm: docker service update said: $(cat "$WORK/out/swarm.out" "$WORK/out/
 echo "swarm: tasks at the end: $(docker_cli service ps "$SWARM_SERVICE" \
     --filter desired-state=running --format '{{.Image}}' | sort |
     uniq -c | tr -s ' \n' ' ')"
-# The rollout's weight writes, checks, decisions and outcome, in seconds from the load's start.
+# The rollout's states, weight writes, checks, decisions and outcome, in seconds from the load's
+# start.
 if [[ -s "$WORK/out/optimist.out" ]]; then
     /usr/bin/python3 - "$(sed -n 's/^start=\([^ ]*\).*/\1/p' "$WORK/figures.txt")" \
         "$WORK/out/optimist.out" <<'EOF' || tail -n 3 "$WORK/out/optimist.out"
@@ -208,10 +209,11 @@ for line in open(sys.argv[2]):
     except ValueError:
         continue
     kind, data = e.get("event"), e.get("data") or {}
-    if kind == "journal" and data.get("op") in ("weights", "confirmed"):
+    if kind == "journal" and e.get("kind") == "state":
+        what = f"state {e.get('state')}"
+    elif kind == "journal" and data.get("op") in ("weights", "confirmed"):
         what = f"{data['op']} blue={data.get('blue')} green={data.get('green')}"
     elif kind == "check":
-        c = e.get("canary", {})
         what = f"check at {e.get('weight')}%: {e.get('verdict')} ({e.get('reason')})"
     elif kind in ("decision", "finished"):
         what = f"{kind} {e.get('action') or e.get('outcome')}: {e.get('reason')}"
