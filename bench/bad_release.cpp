@@ -32,6 +32,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QMap>
@@ -224,6 +225,27 @@ int main(int argc, char **argv)
                 QCoreApplication::exit(0);
         });
     }
+    // The driver's own stalls: both load generators live on this event loop, and a request is
+    // only written and its answer only read when the loop runs (and a stall of 5 s or more
+    // times the requests in flight out), so say when it did not run.
+    QElapsedTimer sinceTick;
+    qint64 longestStallMs = 0;
+    qint64 longestStallAtMs = 0;
+    int stallsOverOneSecond = 0;
+    QTimer watch;
+    watch.setTimerType(Qt::PreciseTimer);
+    watch.setInterval(50);
+    QObject::connect(&watch, &QTimer::timeout, &app, [&] {
+        const qint64 gap = sinceTick.restart();
+        if (gap > 1000)
+            ++stallsOverOneSecond;
+        if (gap > longestStallMs) {
+            longestStallMs = gap;
+            longestStallAtMs = QDateTime::currentMSecsSinceEpoch() - gap;
+        }
+    });
+    sinceTick.start();
+    watch.start();
     for (Side &side : sides)
         side.load->start();
     out(QStringLiteral("start=%1 rate=%2/s duration=%3s release_at=%4s")
@@ -252,6 +274,11 @@ int main(int argc, char **argv)
         });
 
     QCoreApplication::exec();
+    watch.stop();
+    out(QStringLiteral("driver: longest event-loop stall %1 s (from %2 s), %3 stall(s) over 1 s")
+            .arg(double(longestStallMs) / 1000.0, 0, 'f', 2)
+            .arg(double(longestStallAtMs - startMs) / 1000.0, 0, 'f', 1)
+            .arg(stallsOverOneSecond));
 
     // The load is over: a release still running is ended (after the measurement).
     for (Side &side : sides) {
