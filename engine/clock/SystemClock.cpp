@@ -13,7 +13,9 @@ void SystemClock::schedule(std::chrono::milliseconds delay, QObject *context,
                            std::function<void()> fn, CancelToken token)
 {
     Q_ASSERT(context);
-    QTimer::singleShot(delay, context, [fn = std::move(fn), token] {
+    // Precise: Qt makes a timer of 2 s or more coarse, which may fire up to 5 % late (half a
+    // second after a 10-s check window) or early; the rollout's timing is what users feel.
+    QTimer::singleShot(delay, Qt::PreciseTimer, context, [fn = std::move(fn), token] {
         if (!token.isCancelled())
             fn();
     });
