@@ -14,6 +14,8 @@
 
 #include "LoadGenerator.h"
 
+#include "e2e/RolloutSteps.h"
+
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
@@ -71,6 +73,15 @@ public:
             return QDateTime::fromString(line.value(QStringLiteral("at")).toString(),
                                          Qt::ISODateWithMs);
         }
+        /// The weight steps the journal lines show.
+        RolloutSteps steps() const
+        {
+            RolloutSteps out;
+            for (const QJsonObject &o : events(QStringLiteral("journal")))
+                out.add(at(o), o.value(QStringLiteral("data")).toObject());
+            out.endedAtMs = endedAtMs;
+            return out;
+        }
     };
 
     /// The plan of the scenarios: five steps, 5-s checks sized to 50 requests/s, the mean
@@ -95,8 +106,9 @@ public:
     int greenPort = 0;
 
     /// Skips (or fails under OPTIMIST_REQUIRE_SERVICES) without the servers; else starts the
-    /// stand-in. Check QTest::currentTestFailed() afterwards.
-    void init(QObject *context)
+    /// stand-in. The application is @p appName, else a name of its own (e2eNNNNNN). Check
+    /// QTest::currentTestFailed() afterwards.
+    void init(QObject *context, const QString &appName = {})
     {
         m_context = context;
         const bool required = qEnvironmentVariableIsSet("OPTIMIST_REQUIRE_SERVICES");
@@ -112,7 +124,8 @@ public:
         if (image.contains(QLatin1Char(':')))
             image.truncate(image.lastIndexOf(QLatin1Char(':')));
         const quint32 id = QRandomGenerator::global()->generate() % 1000000;
-        app = QStringLiteral("e2e%1").arg(id, 6, 10, QLatin1Char('0'));
+        app =
+            appName.isEmpty() ? QStringLiteral("e2e%1").arg(id, 6, 10, QLatin1Char('0')) : appName;
         root = QStringLiteral("optimist-e2e-%1-%2").arg(QCoreApplication::applicationPid()).arg(id);
         bluePort = freePort();
         greenPort = freePort();
@@ -155,6 +168,11 @@ public:
         m_client.reset();
         m_dir.reset();
     }
+
+    /// The folders the environment profile (environments/e2e.yaml) and the history live in:
+    /// optimist-cli's --config-dir and --data-dir, the desktop application's too.
+    QString configDir() const { return m_dir->filePath(QStringLiteral("config")); }
+    QString dataDir() const { return m_dir->filePath(QStringLiteral("data")); }
 
     TestSwarm swarm() { return TestSwarm(m_client.get(), m_context); }
     QStringList services() { return swarm().servicesOf(app); }
@@ -242,9 +260,7 @@ public:
         p.start(QStringLiteral(OPTIMIST_CLI),
                 arguments + QStringList{QStringLiteral("--env"), QStringLiteral("e2e"),
                                         QStringLiteral("--json"), QStringLiteral("--config-dir"),
-                                        m_dir->filePath(QStringLiteral("config")),
-                                        QStringLiteral("--data-dir"),
-                                        m_dir->filePath(QStringLiteral("data"))});
+                                        configDir(), QStringLiteral("--data-dir"), dataDir()});
         if (!p.waitForStarted(10000)) {
             run.output = p.errorString();
             return run;
