@@ -111,7 +111,7 @@ private Q_SLOTS:
         qInfo("artifacts: %s", qPrintable(m_artifacts));
     }
 
-    void init() { m_env.init(this, QStringLiteral("demo")); }
+    void init() { m_env.init(this, {.app = QStringLiteral("demo")}); }
 
     void cleanup()
     {
