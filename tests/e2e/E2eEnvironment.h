@@ -5,7 +5,9 @@
 // Traefik (its /metrics as the metrics source). Each test gets its own application name, Redis
 // root key, stand-in and configuration folder, with the application already adopted: APP-blue
 // running a version, its router and weighted service in Redis at blue 100%, serving through the
-// stand-in before the rollout starts. cleanup() removes all of it, even after a failure.
+// stand-in before the rollout starts. cleanup() removes all of it, even after a failure. Options
+// route through Traefik's file provider (a watched folder of YAML files) instead of Redis; the
+// stand-in can be added to Prometheus' targets.
 
 #include "docker/DockerClient.h"
 #include "docker/DockerCluster.h"
@@ -14,9 +16,12 @@
 
 #include "LoadGenerator.h"
 
+#include "e2e/RolloutSteps.h"
+
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -24,6 +29,8 @@
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <yaml-cpp/yaml.h>
 
 #include <memory>
 
@@ -71,6 +78,15 @@ public:
             return QDateTime::fromString(line.value(QStringLiteral("at")).toString(),
                                          Qt::ISODateWithMs);
         }
+        /// The weight steps the journal lines show.
+        RolloutSteps steps() const
+        {
+            RolloutSteps out;
+            for (const QJsonObject &o : events(QStringLiteral("journal")))
+                out.add(at(o), o.value(QStringLiteral("data")).toObject());
+            out.endedAtMs = endedAtMs;
+            return out;
+        }
     };
 
     /// The plan of the scenarios: five steps, 5-s checks sized to 50 requests/s, the mean
@@ -88,15 +104,24 @@ public:
                extra;
     }
 
+    struct Options
+    {
+        enum class Provider { Redis, File };
+        QString app;                         ///< empty: a name of its own (e2eNNNNNN)
+        Provider provider = Provider::Redis; ///< where the weighted service lives
+    };
+
     QString app;
     QString root;
     QString image; ///< without tag
     int bluePort = 0;
     int greenPort = 0;
 
+    /// With the default options: Redis, an application name of its own.
+    void init(QObject *context) { init(context, Options()); }
     /// Skips (or fails under OPTIMIST_REQUIRE_SERVICES) without the servers; else starts the
-    /// stand-in. Check QTest::currentTestFailed() afterwards.
-    void init(QObject *context)
+    /// stand-in on the provider @p options names. Check QTest::currentTestFailed() afterwards.
+    void init(QObject *context, const Options &options)
     {
         m_context = context;
         const bool required = qEnvironmentVariableIsSet("OPTIMIST_REQUIRE_SERVICES");
@@ -109,15 +134,27 @@ public:
                       "OPTIMIST_TEST_REDIS are not set");
             QSKIP("needs dockerd, the demo images and Redis: run ./scripts/test");
         }
+        if (!QFile::exists(standinScript())) {
+            if (required)
+                QFAIL(qPrintable(QStringLiteral("the Traefik stand-in is missing: ") +
+                                 standinScript()));
+            QSKIP("needs the Traefik stand-in (tests/fixtures/traefik-standin)");
+        }
         if (image.contains(QLatin1Char(':')))
             image.truncate(image.lastIndexOf(QLatin1Char(':')));
         const quint32 id = QRandomGenerator::global()->generate() % 1000000;
-        app = QStringLiteral("e2e%1").arg(id, 6, 10, QLatin1Char('0'));
+        app = options.app.isEmpty() ? QStringLiteral("e2e%1").arg(id, 6, 10, QLatin1Char('0'))
+                                    : options.app;
         root = QStringLiteral("optimist-e2e-%1-%2").arg(QCoreApplication::applicationPid()).arg(id);
         bluePort = freePort();
         greenPort = freePort();
         m_dir = std::make_unique<QTemporaryDir>();
         QVERIFY(m_dir->isValid());
+        m_fileDir.clear();
+        if (options.provider == Options::Provider::File) {
+            m_fileDir = m_dir->filePath(QStringLiteral("traefik-dynamic"));
+            QVERIFY(QDir().mkpath(m_fileDir));
+        }
 
         auto endpoint = DockerEndpoint::parseHost(qEnvironmentVariable("OPTIMIST_TEST_DOCKER_HOST"),
                                                   false, QStringLiteral("test"));
@@ -138,6 +175,9 @@ public:
             m_standin->waitForFinished(2000);
         }
         m_standin.reset();
+        if (!m_targets.isEmpty())
+            QFile::remove(m_targets);
+        m_targets.clear();
         if (m_client) {
             swarm().removeServicesOf(app);
             QTRY_VERIFY_WITH_TIMEOUT(services().isEmpty(), 20000);
@@ -156,17 +196,24 @@ public:
         m_dir.reset();
     }
 
+    /// The folders the environment profile (environments/e2e.yaml) and the history live in:
+    /// optimist-cli's --config-dir and --data-dir, the desktop application's too.
+    QString configDir() const { return m_dir->filePath(QStringLiteral("config")); }
+    QString dataDir() const { return m_dir->filePath(QStringLiteral("data")); }
+
     TestSwarm swarm() { return TestSwarm(m_client.get(), m_context); }
     QStringList services() { return swarm().servicesOf(app); }
     QString service(Color color) const { return app + QLatin1Char('-') + colorName(color); }
     QByteArray hostHeader() const { return (app + QStringLiteral(".localhost")).toUtf8(); }
     quint16 webPort() const { return quint16(m_web.section(QLatin1Char(':'), 1).toInt()); }
 
-    /// APP-blue on the demo image's @p tag, healthy, and adopted in the router at 100% as an
-    /// operator (or an earlier rollout) would have left it; serving @p tag through the
-    /// stand-in when this returns. Also writes the environment profile with @p plan (YAML
-    /// lines under `plan:`).
-    void adoptBlue(const QString &tag, const QString &plan)
+    /// The stand-in's API (and /metrics) address, host:port.
+    QString apiAddress() const { return m_api; }
+    /// File provider: the folder of YAML files the stand-in watches; else empty.
+    QString fileDir() const { return m_fileDir; }
+
+    /// APP-blue on the demo image's @p tag, healthy; not in the router yet.
+    void startBlue(const QString &tag)
     {
         const auto r =
             swarm().createService(app, Color::Blue, image + QLatin1Char(':') + tag, bluePort);
@@ -180,6 +227,18 @@ public:
         QVERIFY2(ok, ok        ? ""
                      : healthy ? qPrintable(healthy->error().message)
                                : "waitHealthy never answered");
+    }
+
+    /// APP-blue on the demo image's @p tag, healthy, and adopted in the router at 100% as an
+    /// operator (or an earlier rollout) would have left it; serving @p tag through the
+    /// stand-in when this returns. Also writes the environment profile with @p plan (YAML
+    /// lines under `plan:`).
+    void adoptBlue(const QString &tag, const QString &plan)
+    {
+        QVERIFY2(m_fileDir.isEmpty(), "adoption is written to Redis only");
+        startBlue(tag);
+        if (QTest::currentTestFailed())
+            return;
 
         const QString router = root + QStringLiteral("/http/routers/") + app;
         const QString weighted =
@@ -200,6 +259,64 @@ public:
         QVERIFY(redis(mset).ok());
         QVERIFY2(servesOnly(tag, 20000), "the stand-in never served the adopted blue color");
         writeProfile(plan);
+    }
+
+    /// Adds the stand-in to the targets Prometheus scrapes (a file_sd file of this
+    /// environment's own beside OPTIMIST_TEST_PROMETHEUS_TARGETS, removed by cleanup()).
+    void addPrometheusTarget()
+    {
+        const QString defaultTargets = qEnvironmentVariable("OPTIMIST_TEST_PROMETHEUS_TARGETS");
+        QVERIFY(!defaultTargets.isEmpty());
+        // Prometheus reads every *.json beside the default targets file.
+        m_targets = QFileInfo(defaultTargets).dir().filePath(app + QStringLiteral(".json"));
+        QFile targets(m_targets + QStringLiteral(".tmp"));
+        QVERIFY(targets.open(QIODevice::WriteOnly));
+        targets.write(QStringLiteral("[{\"targets\":[\"%1\"],\"labels\":{\"app\":\"%2\"}}]\n")
+                          .arg(m_api, app)
+                          .toUtf8());
+        targets.close();
+        QVERIFY(QFile::rename(targets.fileName(), m_targets));
+    }
+
+    /// The environment profile environments/e2e.yaml: this cluster, the router on the
+    /// provider of the options, @p plan (YAML lines under `plan:`) and @p metrics (a YAML
+    /// `metrics:` block; empty: the stand-in's /metrics).
+    void writeProfile(const QString &plan, const QString &metrics = {})
+    {
+        QDir(m_dir->path()).mkpath(QStringLiteral("config/environments"));
+        QFile profile(m_dir->filePath(QStringLiteral("config/environments/e2e.yaml")));
+        QVERIFY(profile.open(QIODevice::WriteOnly));
+        const QString router =
+            m_fileDir.isEmpty()
+                ? QStringLiteral("  kind: redis\n  address: %1\n  rootKey: %2").arg(m_redis, root)
+                : QStringLiteral("  kind: file\n  path: %1").arg(m_fileDir);
+        const QString text =
+            QStringLiteral(R"(name: e2e
+cluster:
+  kind: docker
+  endpoint: %1
+router:
+%2
+  apiUrl: http://%3
+  traefikVersion: 3
+  entryPoints: [web]
+%4
+applications:
+  - name: %5
+    ports: {blue: %6, green: %7}
+    rule: Host(`%5.localhost`)
+plan:
+%8)")
+                .arg(qEnvironmentVariable("OPTIMIST_TEST_DOCKER_HOST"), router, m_api,
+                     metrics.isEmpty()
+                         ? QStringLiteral("metrics:\n  kind: traefik\n  url: http://%1/metrics")
+                               .arg(m_api)
+                         : metrics,
+                     app)
+                .arg(bluePort)
+                .arg(greenPort)
+                .arg(plan);
+        QVERIFY(profile.write(text.toUtf8()) > 0);
     }
 
     /// Whether a short probe through the stand-in gets only 200s from @p version, retried
@@ -242,9 +359,7 @@ public:
         p.start(QStringLiteral(OPTIMIST_CLI),
                 arguments + QStringList{QStringLiteral("--env"), QStringLiteral("e2e"),
                                         QStringLiteral("--json"), QStringLiteral("--config-dir"),
-                                        m_dir->filePath(QStringLiteral("config")),
-                                        QStringLiteral("--data-dir"),
-                                        m_dir->filePath(QStringLiteral("data"))});
+                                        configDir(), QStringLiteral("--data-dir"), dataDir()});
         if (!p.waitForStarted(10000)) {
             run.output = p.errorString();
             return run;
@@ -273,10 +388,24 @@ public:
         return run;
     }
 
-    /// The children of the app's weighted service in Redis, "NAME=WEIGHT", sorted.
+    /// The children of the app's weighted service as the router's provider holds them,
+    /// "NAME=WEIGHT", sorted: Redis keys, or the application's YAML file with the file provider.
     QStringList weightsInForce()
     {
         QStringList out;
+        if (!m_fileDir.isEmpty()) {
+            QFile file(QDir(m_fileDir).filePath(app + QStringLiteral(".yaml")));
+            if (!file.open(QIODevice::ReadOnly))
+                return {QStringLiteral("no file ") + file.fileName()};
+            const YAML::Node children =
+                YAML::Load(file.readAll().toStdString())["http"]["services"][app.toStdString()]
+                                                        ["weighted"]["services"];
+            for (const YAML::Node &child : children)
+                out << QString::fromStdString(child["name"].as<std::string>()) + QLatin1Char('=') +
+                           QString::number(child["weight"].as<int>());
+            out.sort();
+            return out;
+        }
         for (int i : {0, 1}) {
             const QString base =
                 QStringLiteral("%1/http/services/%2/weighted/services/%3/").arg(root, app).arg(i);
@@ -334,14 +463,21 @@ private:
         const QString python = QFile::exists(QStringLiteral("/usr/bin/python3"))
                                    ? QStringLiteral("/usr/bin/python3")
                                    : QStringLiteral("python3");
-        m_standin->start(python, {standinScript(), QStringLiteral("--entrypoint"),
-                                  QStringLiteral("127.0.0.1:0"), QStringLiteral("--api"),
-                                  QStringLiteral("127.0.0.1:0"), QStringLiteral("--redis"), m_redis,
-                                  QStringLiteral("--redis-root"), root, QStringLiteral("--docker"),
-                                  qEnvironmentVariable("OPTIMIST_TEST_DOCKER_HOST"),
-                                  QStringLiteral("--swarm-refresh"), QStringLiteral("0.5"),
-                                  QStringLiteral("--ready-file"), ready,
-                                  QStringLiteral("--log-level"), QStringLiteral("WARNING")});
+        // The weighted services from Redis, or from the file provider's folder.
+        const QStringList provider = m_fileDir.isEmpty()
+                                         ? QStringList{QStringLiteral("--redis"), m_redis,
+                                                       QStringLiteral("--redis-root"), root}
+                                         : QStringList{QStringLiteral("--file-dir"), m_fileDir};
+        m_standin->start(
+            python, QStringList{standinScript(), QStringLiteral("--entrypoint"),
+                                QStringLiteral("127.0.0.1:0"), QStringLiteral("--api"),
+                                QStringLiteral("127.0.0.1:0")}
+                        << provider
+                        << QStringList{QStringLiteral("--docker"),
+                                       qEnvironmentVariable("OPTIMIST_TEST_DOCKER_HOST"),
+                                       QStringLiteral("--swarm-refresh"), QStringLiteral("0.5"),
+                                       QStringLiteral("--ready-file"), ready,
+                                       QStringLiteral("--log-level"), QStringLiteral("WARNING")});
         QVERIFY(m_standin->waitForStarted(5000));
         QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(ready), 15000);
         QFile file(ready);
@@ -352,40 +488,9 @@ private:
         QVERIFY(!m_web.isEmpty() && !m_api.isEmpty());
     }
 
-    void writeProfile(const QString &plan)
-    {
-        QDir(m_dir->path()).mkpath(QStringLiteral("config/environments"));
-        QFile profile(m_dir->filePath(QStringLiteral("config/environments/e2e.yaml")));
-        QVERIFY(profile.open(QIODevice::WriteOnly));
-        const QString text =
-            QStringLiteral(R"(name: e2e
-cluster:
-  kind: docker
-  endpoint: %1
-router:
-  kind: redis
-  address: %2
-  rootKey: %3
-  apiUrl: http://%4
-  traefikVersion: 3
-  entryPoints: [web]
-metrics:
-  kind: traefik
-  url: http://%4/metrics
-applications:
-  - name: %5
-    ports: {blue: %6, green: %7}
-    rule: Host(`%5.localhost`)
-plan:
-%8)")
-                .arg(qEnvironmentVariable("OPTIMIST_TEST_DOCKER_HOST"), m_redis, root, m_api, app)
-                .arg(bluePort)
-                .arg(greenPort)
-                .arg(plan);
-        QVERIFY(profile.write(text.toUtf8()) > 0);
-    }
-
     QObject *m_context = nullptr;
+    QString m_fileDir; ///< file provider: the stand-in's watched folder
+    QString m_targets; ///< this environment's Prometheus file_sd file, when added
     QString m_redis;
     QString m_web;
     QString m_api;

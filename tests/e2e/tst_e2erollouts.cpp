@@ -10,22 +10,13 @@
 using namespace optimist;
 using namespace optimist::loadgen;
 using optimist::test::E2eEnvironment;
+using optimist::test::RolloutSteps;
 
 class TestE2eRollouts : public QObject
 {
     Q_OBJECT
 
     E2eEnvironment m_env;
-
-    static QString versionsOf(const LoadRecord &record)
-    {
-        QStringList lines;
-        for (const LoadSecond &s : record.seconds())
-            lines << QStringLiteral("%1 %2").arg(QDateTime::fromMSecsSinceEpoch(s.fromMs, Qt::UTC)
-                                                     .toString(QStringLiteral("HH:mm:ss")),
-                                                 s.describe());
-        return lines.join(QLatin1Char('\n'));
-    }
 
     /// Rolls @p version out over blue running v2 under load and checks what every rejected
     /// release must show: rolled back (exit 3) for a reason containing @p reasonPart, the router
@@ -61,7 +52,7 @@ class TestE2eRollouts : public QObject
             QCOMPARE(record.totals().connectionErrors(), 0);
             for (const LoadAnswer &a : load.answers())
                 QVERIFY2(!(a.failed() && a.version == QStringLiteral("v2")),
-                         qPrintable(versionsOf(record)));
+                         qPrintable(RolloutSteps::versionsOf(record)));
             QVERIFY(m_env.servesOnly(QStringLiteral("v2"), 10000));
         }();
         return {run, record, load.answers()};
@@ -134,57 +125,11 @@ private Q_SLOTS:
         QCOMPARE(run.finished().value(QStringLiteral("outcome")).toString(),
                  QStringLiteral("succeeded"));
 
-        // Each confirmed weight, observed from one second after its confirmation until the
-        // next write (the last: until blue's removal began).
-        const QList<QJsonObject> confirmed = run.journal(QStringLiteral("confirmed"));
-        const QList<QJsonObject> writes = run.journal(QStringLiteral("weights"));
-        const QList<QJsonObject> removals = run.journal(QStringLiteral("remove"));
-        QList<int> weights;
-        for (const QJsonObject &c : confirmed)
-            weights << c.value(QStringLiteral("data"))
-                           .toObject()
-                           .value(QStringLiteral("green"))
-                           .toInt();
-        QCOMPARE(weights, (QList<int>{10, 25, 50, 75, 100}));
-        QCOMPARE(writes.size(), 5);
-        QCOMPARE(removals.size(), 1);
-        QCOMPARE(removals.first()
-                     .value(QStringLiteral("data"))
-                     .toObject()
-                     .value(QStringLiteral("service")),
-                 m_env.service(Color::Blue));
-        for (qsizetype i = 0; i < confirmed.size(); ++i) {
-            const QDateTime from = E2eEnvironment::CliRun::at(confirmed.at(i)).addSecs(1);
-            const QDateTime to = E2eEnvironment::CliRun::at(
-                i + 1 < writes.size() ? writes.at(i + 1) : removals.first());
-            const LoadSecond step = record.within(from, to);
-            const double share = step.sharePct(QStringLiteral("v2"));
-            qInfo("step %lld at %d%%: v2 served %.1f%% of %d answers (%s – %s)", i + 1,
-                  weights.at(i), share, step.answered(),
-                  qPrintable(from.toString(QStringLiteral("HH:mm:ss.zzz"))),
-                  qPrintable(to.toString(QStringLiteral("HH:mm:ss.zzz"))));
-            QVERIFY2(step.answered() >= 100, qPrintable(step.describe()));
-            QVERIFY2(std::abs(share - weights.at(i)) <= 5.0, qPrintable(step.describe()));
-        }
-
-        // Blue was removed only once its weight was 0 in force, and it had drained: no request
-        // sent after that confirmation (plus the second it takes to be sure) reached v1.
-        const QDateTime blueAtZero = E2eEnvironment::CliRun::at(confirmed.last());
-        QCOMPARE(confirmed.last()
-                     .value(QStringLiteral("data"))
-                     .toObject()
-                     .value(QStringLiteral("blue"))
-                     .toInt(),
-                 0);
-        QVERIFY(blueAtZero < E2eEnvironment::CliRun::at(removals.first()));
-        const LoadSecond afterZero = record.within(
-            blueAtZero.addSecs(1), QDateTime::fromMSecsSinceEpoch(run.endedAtMs + 60000, Qt::UTC));
-        QVERIFY2(afterZero.version(QStringLiteral("v1")) == 0, qPrintable(afterZero.describe()));
-
-        // The users over the whole run: no error, no lost connection.
-        qInfo("load over the rollout: %s", qPrintable(record.totals().describe()));
-        QVERIFY2(record.totals().failed() == 0, qPrintable(versionsOf(record)));
-        QCOMPARE(record.totals().connectionErrors(), 0);
+        // Each step's share of v2 for the users, blue removed only once drained, no error.
+        run.steps().verifyStepByStep(record, m_env.service(Color::Blue), QStringLiteral("v1"),
+                                     QStringLiteral("v2"));
+        if (QTest::currentTestFailed())
+            return;
 
         QCOMPARE(m_env.weightsInForce(),
                  QStringList{m_env.service(Color::Green) + QStringLiteral("@swarm=100")});
