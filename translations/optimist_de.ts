@@ -3047,7 +3047,7 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
 <context>
     <name>optimist::CliApp</name>
     <message>
-        <location filename="../app/cli/CliApp.cpp" line="+65"/>
+        <location filename="../app/cli/CliApp.cpp" line="+58"/>
         <source>unknown command %1</source>
         <translation>unbekannter Befehl %1</translation>
     </message>
@@ -3770,12 +3770,12 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
 <context>
     <name>optimist::EnvironmentWorker</name>
     <message>
-        <location filename="../app/gui/EnvironmentWorker.cpp" line="+177"/>
+        <location filename="../app/gui/EnvironmentWorker.cpp" line="+172"/>
         <source>%1 (%2 of environment %3)</source>
         <translation>%1 (%2 der Umgebung %3)</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+62"/>
         <location line="+85"/>
         <location line="+18"/>
         <location line="+75"/>
@@ -5753,12 +5753,12 @@ Dort fortsetzen, wo er angehalten hat, oder zurückrollen: 100% des Traffics von
 <context>
     <name>optimist::RolloutSession</name>
     <message>
-        <location filename="../app/cli/RolloutSession.cpp" line="+37"/>
+        <location filename="../app/cli/RolloutSession.cpp" line="+38"/>
         <source>measuring check %1 at %2% until %3…</source>
         <translation>messe Prüfung %1 bei %2% bis %3…</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+56"/>
         <source>Interrupted: rolling back (interrupt again to stop at once and leave the rollout to `optimist-cli resume` or `rollback`).</source>
         <translation>Unterbrochen: Es wird zurückgerollt (erneut unterbrechen, um sofort anzuhalten und den Rollout `optimist-cli resume` oder `rollback` zu überlassen).</translation>
     </message>
@@ -5915,12 +5915,42 @@ Dort fortsetzen, wo er angehalten hat, oder zurückrollen: 100% des Traffics von
         <translation>die gezeichneten Einstellungen</translation>
     </message>
     <message>
-        <location line="+72"/>
-        <source>%1 did not come</source>
-        <translation>%1 kam nicht</translation>
+        <location line="+73"/>
+        <source>%1 did not come within %2 s (%3)</source>
+        <translation>%1 kam nicht innerhalb von %2 s (%3)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
+        <source>no application is open</source>
+        <translation>keine Anwendung ist geöffnet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the rollout is starting</source>
+        <translation>der Rollout startet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no rollout has started</source>
+        <translation>kein Rollout hat begonnen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>rollout #%1 of %2 to %3 is %4 in %5 at step %6, weights %7</source>
+        <translation>Rollout #%1 von %2 auf %3 ist %4 in %5 bei Schritt %6, Gewichte %7</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not running</source>
+        <translation>läuft nicht</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
     </message>
