@@ -93,10 +93,11 @@ Result<LeaseOutcome> FileLeaseStore::acquireNow(const Lease &wanted, std::chrono
             return current.error();
         if (!current.value())
             continue; // released meanwhile
-        if (current.value()->expiresAt > QDateTime::currentDateTimeUtc())
+        if (current.value()->expiresAt > QDateTime::currentDateTimeUtc() &&
+            !current.value()->holderDiedHere())
             return LeaseOutcome{false, current.value()};
-        // Expired: rename it aside (only one process can), check it was the expired one, and
-        // try again to create it.
+        // Expired (or its holder died on this machine): rename it aside (only one process can),
+        // check it was the expired one, and try again to create it.
         const QString aside = path(wanted.app) + QStringLiteral(".expired-") +
                               QUuid::createUuid().toString(QUuid::WithoutBraces);
         if (!QFile::rename(path(wanted.app), aside))
@@ -110,7 +111,7 @@ Result<LeaseOutcome> FileLeaseStore::acquireNow(const Lease &wanted, std::chrono
             QFile::rename(aside, path(wanted.app));
             return LeaseOutcome{false, movedLease};
         }
-        qCInfo(lcLease) << "took over the expired lease of" << wanted.app << "held by"
+        qCDebug(lcLease) << "took over the expired lease of" << wanted.app << "held by"
                         << current.value()->holderText();
         QFile::remove(aside);
     }

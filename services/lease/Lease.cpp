@@ -4,6 +4,9 @@
 #include <QJsonObject>
 #include <QSysInfo>
 
+#include <cerrno>
+#include <csignal>
+
 namespace optimist {
 
 LeaseHolder LeaseHolder::current(const QString &operatorName, const QString &program)
@@ -52,6 +55,14 @@ std::optional<Lease> Lease::fromJson(const QByteArray &json)
     if (l.token.isEmpty())
         return std::nullopt;
     return l;
+}
+
+bool Lease::holderDiedHere() const
+{
+    if (holder.pid <= 0 || holder.host != QSysInfo::machineHostName() ||
+        holder.pid == QCoreApplication::applicationPid())
+        return false;
+    return ::kill(pid_t(holder.pid), 0) == -1 && errno == ESRCH;
 }
 
 QString Lease::holderText() const

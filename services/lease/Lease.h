@@ -40,6 +40,10 @@ public:
     QByteArray toJson() const;
     static std::optional<Lease> fromJson(const QByteArray &json);
 
+    /// Whether the holder ran on this machine and its process no longer exists: it died for
+    /// certain, so its lease need not be waited out. (A holder elsewhere is only known dead
+    /// once its lease expires.)
+    bool holderDiedHere() const;
     /// "alice@host (optimist-cli, pid 1234)"
     QString holderText() const;
     /// "demo is being rolled out by alice@host (optimist-cli, pid 1234) since 12:03:10 UTC;

@@ -41,7 +41,7 @@ void LeaseKeeper::acquire(Reply<bool> reply)
                          m_lease = *r.value().lease;
                          m_held = true;
                          m_renewal.start();
-                         qCInfo(lcLease) << "holding the lease of" << m_lease.app << "until"
+                         qCDebug(lcLease) << "holding the lease of" << m_lease.app << "until"
                                          << m_lease.expiresAt;
                          reply(true);
                      }));

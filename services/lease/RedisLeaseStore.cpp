@@ -63,8 +63,8 @@ void RedisLeaseStore::tryAcquire(const Lease &wanted, std::chrono::milliseconds 
     Lease lease = wanted;
     lease.since = QDateTime::currentDateTimeUtc();
     lease.expiresAt = lease.since.addMSecs(ttl.count());
-    m_connection.command({"SET", key(lease.app), lease.toJson(), "NX", "PX",
-                          QByteArray::number(qint64(ttl.count()))},
+    const QByteArray px = QByteArray::number(qint64(ttl.count()));
+    m_connection.command({"SET", key(lease.app), lease.toJson(), "NX", "PX", px},
                          [this, lease, ttl, attempt, reply, done](const Result<RedisValue> &r) {
                              if (!r) {
                                  reply(unavailable(lease.app, r.error()));
@@ -76,17 +76,41 @@ void RedisLeaseStore::tryAcquire(const Lease &wanted, std::chrono::milliseconds 
                              }
                              readNow(lease.app, [this, lease, ttl, attempt, reply, done](
                                                     const Result<std::optional<Lease>> &current) {
-                                 if (!current) {
-                                     reply(current.error());
-                                     return done();
-                                 }
-                                 // It expired between SET and GET: try once more.
-                                 if (!current.value() && attempt < 2)
-                                     return tryAcquire(lease, ttl, attempt + 1, reply, done);
-                                 reply(LeaseOutcome{false, current.value()});
-                                 done();
+                                 refused(lease, ttl, attempt, current, reply, done);
                              });
                          });
+}
+
+void RedisLeaseStore::refused(const Lease &lease, std::chrono::milliseconds ttl, int attempt,
+                              const Result<std::optional<Lease>> &current,
+                              Reply<LeaseOutcome> reply, std::function<void()> done)
+{
+    if (!current) {
+        reply(current.error());
+        return done();
+    }
+    // It expired between SET and GET: try once more.
+    if (!current.value() && attempt < 2)
+        return tryAcquire(lease, ttl, attempt + 1, reply, done);
+    if (!current.value()->holderDiedHere() || attempt >= 2) {
+        reply(LeaseOutcome{false, current.value()});
+        return done();
+    }
+    // Its holder died on this machine: replace its lease, if it is still that one.
+    compareAndSet(lease.app, current.value()->token,
+                  RedisConnection::Arguments{"SET", key(lease.app), lease.toJson(), "PX",
+                                             QByteArray::number(qint64(ttl.count()))},
+                  [this, lease, ttl, attempt, reply, done](const Result<bool> &r) {
+                      if (!r) {
+                          reply(r.error());
+                          return done();
+                      }
+                      if (r.value()) {
+                          reply(LeaseOutcome{true, lease});
+                          return done();
+                      }
+                      tryAcquire(lease, ttl, attempt + 1, reply, done);
+                  });
 }
 
 void RedisLeaseStore::readNow(const QString &app,

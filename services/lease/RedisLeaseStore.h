@@ -39,6 +39,10 @@ private:
     void next();
     void tryAcquire(const Lease &wanted, std::chrono::milliseconds ttl, int attempt,
                     Reply<LeaseOutcome> reply, std::function<void()> done);
+    /// SET NX found a lease: answer its holder, or replace it when its holder died here.
+    void refused(const Lease &lease, std::chrono::milliseconds ttl, int attempt,
+                 const Result<std::optional<Lease>> &current, Reply<LeaseOutcome> reply,
+                 std::function<void()> done);
     /// GET and PTTL of @p app's key in one transaction.
     void readNow(const QString &app,
                  std::function<void(const Result<std::optional<Lease>> &)> answer);

@@ -378,7 +378,7 @@ private Q_SLOTS:
         holder.waitForFinished(5000);
     }
 
-    void killedHolderFreesTheLeaseAfterItsTtl()
+    void killedHolderElsewhereFreesTheLeaseAfterItsTtl()
     {
         writeSandboxProfile();
         auto a = startCli({QStringLiteral("rollout"), QStringLiteral("v2"), QStringLiteral("--env"),
@@ -387,12 +387,27 @@ private Q_SLOTS:
         QVERIFY2(waitFor(*a, QStringLiteral("Weights in force"), &seen), qPrintable(seen));
         ::kill(pid_t(a->processId()), SIGKILL);
         QVERIFY(a->waitForFinished(5000));
+        // Seen from another machine: the holder's lease names its own host, so nobody can
+        // tell it died but by its expiry.
+        const QString path =
+            FileLeaseStore(dataDir() + QStringLiteral("/leases"), QStringLiteral("lab-"))
+                .path(QStringLiteral("demo"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        auto lease = Lease::fromJson(file.readAll());
+        file.close();
+        QVERIFY(lease.has_value());
+        lease->holder.host = QStringLiteral("other-machine");
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(lease->toJson());
+        file.close();
 
         // Its lease outlives it for up to the TTL (3 s): a takeover is refused meanwhile…
         const CliRun early =
             cli({QStringLiteral("rollback"), QStringLiteral("--env"), QStringLiteral("lab")});
         QCOMPARE(early.exitCode, 1);
-        QVERIFY2(early.output.contains(QStringLiteral("is being rolled out by")),
+        QVERIFY2(early.output.contains(QStringLiteral("is being rolled out by")) &&
+                     early.output.contains(QStringLiteral("@other-machine")),
                  qPrintable(early.output));
         // …and then the interrupted rollout is recovered by the existing path.
         QTest::qWait(3200);
@@ -405,6 +420,24 @@ private Q_SLOTS:
         const CliRun show = cli({QStringLiteral("lease"), QStringLiteral("show"),
                                  QStringLiteral("--env"), QStringLiteral("lab")});
         QVERIFY2(show.output.contains(QStringLiteral("Nobody holds")), qPrintable(show.output));
+    }
+
+    void killedHolderOnThisMachineIsTakenOverAtOnce()
+    {
+        writeSandboxProfile();
+        auto a = startCli({QStringLiteral("rollout"), QStringLiteral("v2"), QStringLiteral("--env"),
+                           QStringLiteral("lab"), QStringLiteral("--speed"), QStringLiteral("10")});
+        QString seen;
+        QVERIFY2(waitFor(*a, QStringLiteral("Weights in force"), &seen), qPrintable(seen));
+        ::kill(pid_t(a->processId()), SIGKILL);
+        QVERIFY(a->waitForFinished(5000));
+        // Its process is gone from this very machine: no need to wait out the TTL.
+        const CliRun next =
+            cli({QStringLiteral("rollback"), QStringLiteral("--env"), QStringLiteral("lab"),
+                 QStringLiteral("--speed"), QStringLiteral("50")});
+        QVERIFY2(next.exitCode == 3, qPrintable(next.output));
+        QVERIFY2(next.output.contains(QStringLiteral("takes over interrupted rollout #1")),
+                 qPrintable(next.output));
     }
 
     void brokenLeaseStopsTheHolderAndLetsTheNextOperatorProceed()
