@@ -6,6 +6,7 @@
 
 #include "config/Locations.h"
 #include "config/SystemUser.h"
+#include "lease/LeaseBreakLog.h"
 #include "lease/LeaseKeeper.h"
 #include "lease/LeaseLogging.h"
 #include "lease/LeaseStore.h"
@@ -652,17 +653,8 @@ int CliApp::lease()
                                           "taken by someone else); see `optimist-cli lease show "
                                           "%1`")
                                            .arg(appName)}));
-                    const QString record =
-                        tr("%1 %2@%3 broke the rollout lease of %4 in %5, held by %6 since %7 UTC")
-                            .arg(QDateTime::currentDateTimeUtc().toString(Qt::ISODate),
-                                 operatorName(), QSysInfo::machineHostName(), appName, environment,
-                                 broken.holderText(), broken.since.toUTC().toString(Qt::ISODate));
-                    // Who broke whose lease: in this operator's log of lease breaks, and the log.
-                    QDir().mkpath(m_dataDir);
-                    QFile log(QDir(m_dataDir).filePath(QStringLiteral("lease-breaks.log")));
-                    if (log.open(QIODevice::Append | QIODevice::Text))
-                        log.write((record + QLatin1Char('\n')).toUtf8());
-                    qCWarning(lcLease).noquote() << record;
+                    // Who broke whose lease: in this operator's log of lease breaks.
+                    LeaseBreakLog::record(m_dataDir, operatorName(), broken);
                     if (m_args.json) {
                         QJsonObject o =
                             leaseJson(environment, appName, broken, QStringLiteral("lease_broken"));

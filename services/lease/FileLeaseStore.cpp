@@ -112,7 +112,7 @@ Result<LeaseOutcome> FileLeaseStore::acquireNow(const Lease &wanted, std::chrono
             return LeaseOutcome{false, movedLease};
         }
         qCDebug(lcLease) << "took over the expired lease of" << wanted.app << "held by"
-                        << current.value()->holderText();
+                         << current.value()->holderText();
         QFile::remove(aside);
     }
     return failure(wanted.app, tr("the lease file kept changing; try again"));

@@ -42,7 +42,7 @@ void LeaseKeeper::acquire(Reply<bool> reply)
                          m_held = true;
                          m_renewal.start();
                          qCDebug(lcLease) << "holding the lease of" << m_lease.app << "until"
-                                         << m_lease.expiresAt;
+                                          << m_lease.expiresAt;
                          reply(true);
                      }));
 }
