@@ -51,6 +51,11 @@ void EnvironmentWorker::shutDown()
     for (auto &[id, r] : m_running) {
         r.engine->disconnect(this);
         delete r.engine;
+        // Best effort before the process ends: a lease file goes at once; a Redis lease only
+        // if the event loop still runs (else it expires, or is taken over at once on this
+        // machine when the process has ended).
+        if (r.lease)
+            r.lease->release(Reply<bool>(nullptr, {}));
     }
     m_running.clear();
     // Monitors read the runtimes' ports.
