@@ -57,7 +57,8 @@ Result<std::optional<Lease>> FileLeaseStore::readNow(const QString &app)
             Lease pending;
             pending.app = app;
             pending.holder.operatorName = tr("(someone)");
-            pending.since = pending.expiresAt = QDateTime::currentDateTimeUtc().addSecs(5);
+            pending.since = QDateTime::currentDateTimeUtc();
+            pending.expiresAt = pending.since.addSecs(5);
             pending.token = QStringLiteral("pending");
             return std::optional<Lease>(pending);
         }

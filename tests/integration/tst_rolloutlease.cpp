@@ -11,9 +11,12 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPointer>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -38,6 +41,46 @@ Lease wanted(const QString &app, const QString &who)
     l.holder = LeaseHolder::current(who, QStringLiteral("tst_rolloutlease"));
     return l;
 }
+
+/// A TCP relay to Redis that the test can cut, as a network or a Redis outage would.
+class CuttableRelay : public QObject
+{
+public:
+    explicit CuttableRelay(const QString &target)
+        : m_host(target.section(QLatin1Char(':'), 0, 0))
+        , m_port(quint16(target.section(QLatin1Char(':'), 1).toUInt()))
+    {
+        m_server.listen(QHostAddress::LocalHost, 0);
+        QObject::connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *client = m_server.nextPendingConnection()) {
+                auto *upstream = new QTcpSocket(client);
+                QObject::connect(client, &QTcpSocket::readyRead, upstream,
+                                 [client, upstream] { upstream->write(client->readAll()); });
+                QObject::connect(upstream, &QTcpSocket::readyRead, client,
+                                 [client, upstream] { client->write(upstream->readAll()); });
+                QObject::connect(upstream, &QTcpSocket::disconnected, client,
+                                 [client] { client->abort(); });
+                upstream->connectToHost(m_host, m_port);
+                m_clients << client;
+            }
+        });
+    }
+    QString address() const { return QStringLiteral("127.0.0.1:%1").arg(m_server.serverPort()); }
+    /// Drops every connection and accepts no more.
+    void cut()
+    {
+        m_server.close();
+        for (QTcpSocket *client : std::as_const(m_clients))
+            if (client)
+                client->abort();
+    }
+
+private:
+    QTcpServer m_server;
+    QString m_host;
+    quint16 m_port;
+    QList<QPointer<QTcpSocket>> m_clients;
+};
 
 struct CliRun
 {
@@ -304,6 +347,41 @@ private Q_SLOTS:
             this, 10s);
         QVERIFY(now && now->ok() && now->value().has_value());
         QCOMPARE(now->value()->holder.operatorName, QStringLiteral("bob"));
+    }
+
+    void holderThatCannotRenewStopsOnceItsLeaseExpires()
+    {
+        if (!needRedis())
+            QSKIP("needs Redis: run ./scripts/test");
+        CuttableRelay relay(m_redis);
+        RedisSettings settings;
+        settings.address = relay.address();
+        settings.connectTimeout = 300ms;
+        settings.commandTimeout = 300ms;
+        RedisLeaseStore store(settings, m_root);
+        LeaseKeeper alice(&store, wanted(QStringLiteral("demo"), QStringLiteral("alice")), 1500ms);
+        QCOMPARE(take(alice), std::optional<bool>(true));
+        QSignalSpy lost(&alice, &LeaseKeeper::lost);
+        QElapsedTimer sinceCut;
+        relay.cut();
+        sinceCut.start();
+        // Renewals fail; the lease is still hers until it expires, then she must stop.
+        QVERIFY(lost.wait(4000));
+        QVERIFY2(sinceCut.elapsed() >= 700, qPrintable(QString::number(sinceCut.elapsed())));
+        QVERIFY(!alice.isHeld());
+        const QString reason = lost.first().first().toString();
+        QVERIFY2(reason.contains(QStringLiteral("could not be renewed before it expired")),
+                 qPrintable(reason));
+        // Meanwhile it expired in Redis: Bob gets it.
+        auto storeB = redisStore();
+        LeaseKeeper bob(storeB.get(), wanted(QStringLiteral("demo"), QStringLiteral("bob")),
+                        1500ms);
+        QElapsedTimer waited;
+        waited.start();
+        std::optional<bool> held;
+        while ((held = take(bob)) != std::optional<bool>(true) && waited.elapsed() < 3000)
+            QTest::qWait(100);
+        QCOMPARE(held, std::optional<bool>(true));
     }
 
     void unreachableRedisIsNeverFree()
