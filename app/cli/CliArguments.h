@@ -18,8 +18,8 @@ struct CliArguments
     Q_DECLARE_TR_FUNCTIONS(CliArguments)
 
 public:
-    QString command; ///< rollout, rollback, pause, resume, promote, status, history, show,
-                     ///< simulate, lease
+    QString command;      ///< rollout, rollback, pause, resume, promote, status, history, show,
+                          ///< simulate, lease
     QString leaseAction;  ///< lease: "show" or "break"
     bool yes = false;     ///< lease break --yes: no confirmation
     QString version;      ///< rollout
