@@ -6,6 +6,10 @@
 
 #include "config/Locations.h"
 #include "config/SystemUser.h"
+#include "lease/LeaseBreakLog.h"
+#include "lease/LeaseKeeper.h"
+#include "lease/LeaseLogging.h"
+#include "lease/LeaseStore.h"
 #include "ports/Clock.h"
 #include "ports/ClusterPort.h"
 #include "ports/RouterPort.h"
@@ -14,8 +18,13 @@
 #include "store/SqliteHistoryStore.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QEventLoop>
+#include <QFile>
+#include <QSysInfo>
 #include <QTimer>
+
+#include <unistd.h>
 
 namespace optimist {
 
@@ -55,6 +64,8 @@ int CliApp::start()
         return history();
     if (c == QLatin1String("show"))
         return show();
+    if (c == QLatin1String("lease"))
+        return lease();
     return fail(Error{Error::Kind::Invalid, tr("unknown command %1").arg(c)});
 }
 
@@ -160,14 +171,17 @@ int CliApp::rollout()
     m_args.applyTo(request.plan);
     request.operatorName = operatorName();
 
+    newSession()->start(request);
+    return -1;
+}
+
+RolloutSession *CliApp::newSession()
+{
     m_session = new RolloutSession(*m_runtime, *m_store, m_printer, m_dataDir, operatorName());
     connect(m_session, &RolloutSession::done, this, &CliApp::quit);
-    const auto id = m_session->start(request);
-    if (!id) {
-        Error e = id.error();
-        return fail(e);
-    }
-    return -1;
+    connect(m_session, &RolloutSession::failed, this,
+            [this](const Error &error) { quit(fail(error)); });
+    return m_session;
 }
 
 Result<RolloutRecord> CliApp::targetRollout()
@@ -248,12 +262,7 @@ int CliApp::recoverOrFollow(bool rollBack)
             r.environment == QLatin1String("sandbox") ? QString() : r.environment, QString());
         !opened)
         return fail(opened.error());
-    m_session = new RolloutSession(*m_runtime, *m_store, m_printer, m_dataDir, operatorName());
-    connect(m_session, &RolloutSession::done, this, &CliApp::quit);
-    const auto recovered =
-        m_session->recover(r.id, rollBack ? RecoveryMode::RollBack : RecoveryMode::Resume);
-    if (!recovered)
-        return fail(recovered.error());
+    newSession()->recover(r, rollBack ? RecoveryMode::RollBack : RecoveryMode::Resume);
     return -1;
 }
 
@@ -299,9 +308,9 @@ int CliApp::revert(const Error &nothingUnfinished)
         // The rollback is a (forced) rollout back; its success is a rollback for the caller.
         quit(code == ExitSucceeded ? ExitRolledBack : code);
     });
-    const auto id = m_session->start(request);
-    if (!id)
-        return fail(id.error());
+    connect(m_session, &RolloutSession::failed, this,
+            [this](const Error &error) { quit(fail(error)); });
+    m_session->start(request);
     return -1;
 }
 
@@ -549,6 +558,119 @@ int CliApp::show()
         return fail(e);
     }
     return ExitSucceeded;
+}
+
+namespace {
+
+QJsonObject leaseJson(const QString &environment, const QString &app,
+                      const std::optional<Lease> &lease, const QString &event)
+{
+    QJsonObject o{{QStringLiteral("event"), event},
+                  {QStringLiteral("environment"), environment},
+                  {QStringLiteral("app"), app},
+                  {QStringLiteral("held"), lease.has_value()}};
+    if (lease) {
+        o.insert(QStringLiteral("operator"), lease->holder.operatorName);
+        o.insert(QStringLiteral("host"), lease->holder.host);
+        o.insert(QStringLiteral("pid"), lease->holder.pid);
+        o.insert(QStringLiteral("program"), lease->holder.program);
+        o.insert(QStringLiteral("since"), lease->since.toUTC().toString(Qt::ISODate));
+        o.insert(QStringLiteral("expiresAt"), lease->expiresAt.toUTC().toString(Qt::ISODate));
+    }
+    return o;
+}
+
+} // namespace
+
+int CliApp::lease()
+{
+    if (auto opened = openRuntime(m_args.env, QString()); !opened)
+        return fail(opened.error());
+    const auto app = m_runtime->application(m_args.app);
+    if (!app)
+        return fail(app.error());
+    LeaseStore *store = m_runtime->leases();
+    if (!store)
+        return fail(
+            Error{Error::Kind::Other,
+                  tr("environment %1 has no place for rollout leases").arg(m_runtime->name())});
+    const QString appName = app.value();
+    const QString environment = m_runtime->name();
+    store->read(
+        appName,
+        Reply<std::optional<Lease>>(this, [=, this](const Result<std::optional<Lease>> &r) {
+            if (!r)
+                return quit(fail(r.error()));
+            const std::optional<Lease> &lease = r.value();
+            const QDateTime now = QDateTime::currentDateTimeUtc();
+            if (m_args.leaseAction == QLatin1String("show")) {
+                if (m_args.json)
+                    m_printer.object(
+                        leaseJson(environment, appName, lease, QStringLiteral("lease")));
+                else if (lease)
+                    m_printer.line(lease->describe(now));
+                else
+                    m_printer.line(tr("Nobody holds the rollout lease of %1 in %2 (%3).")
+                                       .arg(appName, environment, store->where(appName)));
+                return quit(ExitSucceeded);
+            }
+            if (!lease) {
+                m_printer.line(tr("Nobody holds the rollout lease of %1 in %2; there is nothing to "
+                                  "break.")
+                                   .arg(appName, environment));
+                return quit(ExitSucceeded);
+            }
+            if (!m_args.yes) {
+                if (!::isatty(STDIN_FILENO))
+                    return quit(fail(Error{Error::Kind::Invalid,
+                                           tr("lease break: there is no terminal to confirm on; "
+                                              "pass --yes to break the lease of %1 without asking")
+                                               .arg(appName)}));
+                QTextStream out(stdout);
+                out << lease->describe(now) << Qt::endl
+                    << tr("Break it? %1's process stops advancing at its next renewal and leaves "
+                          "its rollout unfinished. [y/N] ")
+                           .arg(lease->holder.operatorName)
+                    << Qt::flush;
+                // Nothing else runs yet in this process: reading the answer may block.
+                QTextStream in(stdin);
+                const QString answer = in.readLine().trimmed().toLower();
+                if (answer != QLatin1String("y") && answer != QLatin1String("yes") &&
+                    answer != tr("y") && answer != tr("yes")) {
+                    m_printer.line(tr("The lease was left as it is."));
+                    return quit(ExitOtherError);
+                }
+            }
+            const Lease broken = *lease;
+            store->release(
+                appName, broken.token, Reply<bool>(this, [=, this](const Result<bool> &released) {
+                    if (!released)
+                        return quit(fail(released.error()));
+                    if (!released.value())
+                        return quit(
+                            fail(Error{Error::Kind::Conflict,
+                                       tr("the lease of %1 changed meanwhile (released, or "
+                                          "taken by someone else); see `optimist-cli lease show "
+                                          "%1`")
+                                           .arg(appName)}));
+                    // Who broke whose lease: in this operator's log of lease breaks.
+                    LeaseBreakLog::record(m_dataDir, operatorName(), broken);
+                    if (m_args.json) {
+                        QJsonObject o =
+                            leaseJson(environment, appName, broken, QStringLiteral("lease_broken"));
+                        o.insert(QStringLiteral("by"), operatorName());
+                        m_printer.object(o);
+                    } else {
+                        m_printer.line(
+                            tr("Broke the lease of %1 held by %2. Its process stops advancing "
+                               "at its next renewal (within %3 s).")
+                                .arg(appName, broken.holderText())
+                                .arg(std::max<qint64>(1, m_runtime->leaseTtl().count() / 3000)));
+                    }
+                    quit(ExitSucceeded);
+                }));
+        }));
+    return -1;
 }
 
 } // namespace optimist

@@ -39,6 +39,8 @@ private:
     int status();
     int history();
     int show();
+    /// `lease show APP` and `lease break APP` (LeaseCommand).
+    int lease();
 
     int fail(const Error &error);
     Result<RolloutRecord> targetRollout();
@@ -48,6 +50,7 @@ private:
     Result<void> readSecrets();
     void follow(qint64 rolloutId, qint64 afterEvent);
     void quit(int code);
+    RolloutSession *newSession();
 
     CliArguments m_args;
     CliPrinter m_printer;

@@ -33,6 +33,7 @@ QList<CommandSpec> commandSpecs()
         {"status", "", target},
         {"history", "", target + QStringList{QStringLiteral("limit")}},
         {"show", "ID", {}},
+        {"lease", "", target + QStringList{QStringLiteral("yes")}},
         {"simulate", "SCENARIO",
          kPlanOptions +
              QStringList{QStringLiteral("seed"), QStringLiteral("runs"), QStringLiteral("force")}},
@@ -66,6 +67,8 @@ QString CliArguments::usage()
         "  history             past rollouts, newest first\n"
         "  show ID             the post-mortem of a rollout: timeline, checks, decision\n"
         "  simulate SCENARIO   run a sandbox scenario on virtual time at full speed\n"
+        "  lease show [APP]    who holds the rollout lease of an application, since when\n"
+        "  lease break [APP]   take the lease from its holder (asks first; --yes for scripts)\n"
         "\n"
         "Options:\n"
         "  --app NAME              application (default: the environment's only one)\n"
@@ -83,6 +86,7 @@ QString CliArguments::usage()
         "  --fully                 promote: jump to 100%\n"
         "  --seed N, --runs N      simulate: first seed and number of runs\n"
         "  --limit N               history: how many rollouts (default 20)\n"
+        "  --yes                   lease break: do not ask for confirmation\n"
         "  --json                  one JSON object per line\n"
         "  --data-dir DIR          history location (or OPTIMIST_DATA_DIR)\n"
         "  --config-dir DIR        profiles location (or OPTIMIST_CONFIG_DIR)\n"
@@ -113,6 +117,7 @@ CliArguments CliArguments::parse(const QStringList &arguments)
         {QStringLiteral("runs"), QString(), QStringLiteral("N")},
         {QStringLiteral("limit"), QString(), QStringLiteral("N")},
         {QStringLiteral("json"), QString()},
+        {QStringLiteral("yes"), QString()},
         {QStringLiteral("data-dir"), QString(), QStringLiteral("DIR")},
         {QStringLiteral("config-dir"), QString(), QStringLiteral("DIR")},
         {{QStringLiteral("h"), QStringLiteral("help")}, QString()},
@@ -159,7 +164,33 @@ CliArguments CliArguments::parse(const QStringList &arguments)
     }
 
     const QString positionalKind = QString::fromLatin1(spec->positional);
-    const QStringList rest = positional.mid(1);
+    QStringList rest = positional.mid(1);
+    if (a.command == QLatin1String("lease")) {
+        // lease show|break [APP]
+        if (rest.isEmpty() ||
+            (rest.first() != QLatin1String("show") && rest.first() != QLatin1String("break"))) {
+            a.error = tr("`lease` needs show or break, e.g. `optimist-cli lease show APP`.");
+            return a;
+        }
+        a.leaseAction = rest.takeFirst();
+        if (rest.size() > 1) {
+            a.error = tr("`lease %1` takes one application, got \"%2\".")
+                          .arg(a.leaseAction, rest.join(QLatin1Char(' ')));
+            return a;
+        }
+        if (!rest.isEmpty() && parser.isSet(QStringLiteral("app")) &&
+            parser.value(QStringLiteral("app")) != rest.first()) {
+            a.error = tr("`lease %1`: the application is given twice (%2 and --app %3).")
+                          .arg(a.leaseAction, rest.first(), parser.value(QStringLiteral("app")));
+            return a;
+        }
+        if (a.leaseAction == QLatin1String("show") && parser.isSet(QStringLiteral("yes"))) {
+            a.error = tr("--yes applies to `lease break` only.");
+            return a;
+        }
+        if (!rest.isEmpty())
+            a.app = rest.takeFirst();
+    }
     const bool optionalArg = positionalKind.startsWith(QLatin1Char('['));
     const int maxArgs = positionalKind.isEmpty() ? 0 : 1;
     const int minArgs = positionalKind.isEmpty() || optionalArg ? 0 : 1;
@@ -195,7 +226,9 @@ CliArguments CliArguments::parse(const QStringList &arguments)
 
     auto value = [&parser](const char *name) { return parser.value(QString::fromLatin1(name)); };
     auto isSet = [&parser](const char *name) { return parser.isSet(QString::fromLatin1(name)); };
-    a.app = value("app");
+    if (a.app.isEmpty())
+        a.app = value("app");
+    a.yes = isSet("yes");
     a.env = value("env");
     a.dataDir = value("data-dir");
     a.configDir = value("config-dir");

@@ -18,8 +18,11 @@ struct CliArguments
     Q_DECLARE_TR_FUNCTIONS(CliArguments)
 
 public:
-    QString command; ///< rollout, rollback, pause, resume, promote, status, history, show, simulate
-    QString version; ///< rollout
+    QString command;      ///< rollout, rollback, pause, resume, promote, status, history, show,
+                          ///< simulate, lease
+    QString leaseAction;  ///< lease: "show" or "break"
+    bool yes = false;     ///< lease break --yes: no confirmation
+    QString version;      ///< rollout
     qint64 rolloutId = 0; ///< resume, show, and optional for rollback/pause/promote
     QString scenario;     ///< simulate, or --sandbox
     QString app;

@@ -3,6 +3,9 @@
 #include "config/Locations.h"
 #include "config/RolloutLock.h"
 #include "environments/EnvironmentMonitor.h"
+#include "lease/LeaseBreakLog.h"
+#include "lease/LeaseKeeper.h"
+#include "lease/LeaseStore.h"
 #include "ports/Clock.h"
 #include "ports/ClusterPort.h"
 #include "ports/HistoryStore.h"
@@ -48,6 +51,11 @@ void EnvironmentWorker::shutDown()
     for (auto &[id, r] : m_running) {
         r.engine->disconnect(this);
         delete r.engine;
+        // Best effort before the process ends: a lease file goes at once; a Redis lease only
+        // if the event loop still runs (else it expires, or is taken over at once on this
+        // machine when the process has ended).
+        if (r.lease)
+            r.lease->release(Reply<bool>(nullptr, {}));
     }
     m_running.clear();
     // Monitors read the runtimes' ports.
@@ -312,16 +320,21 @@ RolloutEngine *EnvironmentWorker::createEngine(EnvironmentRuntime *runtime, cons
     return engine;
 }
 
-bool EnvironmentWorker::start(const RolloutRequest &request, bool isRollback)
+void EnvironmentWorker::start(const RolloutRequest &request, bool isRollback)
 {
     const auto it = m_environments.find(request.environment);
     if (it == m_environments.end()) {
         Q_EMIT rolloutRejected(tr("environment %1 is not open").arg(request.environment));
-        return false;
+        return;
     }
-    return launch(
-        it->second, request.app,
-        [&request](RolloutEngine *engine) { return engine->start(request); }, isRollback);
+    const std::shared_ptr<EnvironmentRuntime> runtime = it->second;
+    withLease(runtime, request.app, request.operatorName,
+              [this, runtime, request, isRollback](LeaseKeeper *lease) {
+                  launch(
+                      runtime, request.app,
+                      [&request](RolloutEngine *engine) { return engine->start(request); },
+                      isRollback, lease);
+              });
 }
 
 void EnvironmentWorker::recover(qint64 rolloutId, RecoveryMode mode, const QString &who)
@@ -337,22 +350,70 @@ void EnvironmentWorker::recover(qint64 rolloutId, RecoveryMode mode, const QStri
         Q_EMIT rolloutRejected(tr("environment %1 is not open").arg(record.value().environment));
         return;
     }
-    launch(
-        it->second, record.value().app,
-        [&](RolloutEngine *engine) -> Result<qint64> {
-            if (auto recovered = engine->recover(rolloutId, mode, who); !recovered)
-                return recovered.error();
-            return rolloutId;
-        },
-        false);
+    const std::shared_ptr<EnvironmentRuntime> runtime = it->second;
+    const QString app = record.value().app;
+    withLease(runtime, app, who, [this, runtime, app, rolloutId, mode, who](LeaseKeeper *lease) {
+        launch(
+            runtime, app,
+            [&](RolloutEngine *engine) -> Result<qint64> {
+                if (auto recovered = engine->recover(rolloutId, mode, who); !recovered)
+                    return recovered.error();
+                return rolloutId;
+            },
+            false, lease);
+    });
+}
+
+void EnvironmentWorker::withLease(const std::shared_ptr<EnvironmentRuntime> &runtime,
+                                  const QString &app, const QString &who,
+                                  std::function<void(LeaseKeeper *)> go)
+{
+    LeaseStore *store = runtime->leases();
+    if (!store) {
+        Q_EMIT rolloutRejected(
+            tr("environment %1 has no place for rollout leases; nothing was started")
+                .arg(runtime->name()));
+        return;
+    }
+    Lease wanted;
+    wanted.environment = runtime->name();
+    wanted.app = app;
+    wanted.holder = LeaseHolder::current(who, QStringLiteral("optimist"));
+    auto *keeper = new LeaseKeeper(store, wanted, runtime->leaseTtl(), this);
+    keeper->acquire(Reply<bool>(keeper, [this, keeper, runtime, app, go](const Result<bool> &held) {
+        if (!held) {
+            keeper->deleteLater();
+            // Never proceed unguarded: a lease that cannot be checked refuses the start.
+            Q_EMIT rolloutRejected(
+                tr("%1. Nothing was started: a rollout never runs without its lease.")
+                    .arg(held.error().message));
+            return;
+        }
+        if (!held.value()) {
+            const QString message = LeaseKeeper::refusalText(*keeper->refusal(), runtime->name());
+            keeper->deleteLater();
+            Q_EMIT leaseRefused(runtime->name(), app, message);
+            Q_EMIT rolloutRejected(message);
+            return;
+        }
+        go(keeper);
+    }));
+}
+
+void EnvironmentWorker::release(LeaseKeeper *keeper)
+{
+    if (!keeper)
+        return;
+    keeper->release(Reply<bool>(keeper, [keeper](const Result<bool> &) { keeper->deleteLater(); }));
 }
 
 bool EnvironmentWorker::launch(const std::shared_ptr<EnvironmentRuntime> &runtime,
                                const QString &app,
                                const std::function<Result<qint64>(RolloutEngine *)> &begin,
-                               bool isRollback)
+                               bool isRollback, LeaseKeeper *lease)
 {
     if (!m_store) {
+        release(lease);
         Q_EMIT rolloutRejected(tr("the history database is not open"));
         return false;
     }
@@ -363,6 +424,7 @@ bool EnvironmentWorker::launch(const std::shared_ptr<EnvironmentRuntime> &runtim
     if (!id) {
         m_held.clear();
         delete engine;
+        release(lease);
         Q_EMIT rolloutRejected(id.error().message);
         return false;
     }
@@ -370,11 +432,18 @@ bool EnvironmentWorker::launch(const std::shared_ptr<EnvironmentRuntime> &runtim
     const QList<std::function<void()>> held = std::exchange(m_held, {});
     for (const auto &emitHeld : held)
         emitHeld();
-    if (!engine->isRunning())
+    if (!engine->isRunning()) {
+        release(lease);
         return true; // it ended at once (engineFinished reported it)
+    }
     Running running;
     running.engine = engine;
     running.runtime = runtime;
+    running.lease = lease;
+    const qint64 rolloutId = id.value();
+    if (lease)
+        connect(lease, &LeaseKeeper::lost, this,
+                [this, rolloutId](const QString &reason) { loseLease(rolloutId, reason); });
     QDir().mkpath(QDir(m_dataDir).filePath(QStringLiteral("locks")));
     running.lock = std::make_unique<QLockFile>(RolloutLock::path(m_dataDir, id.value()));
     running.lock->setStaleLockTime(0);
@@ -382,6 +451,83 @@ bool EnvironmentWorker::launch(const std::shared_ptr<EnvironmentRuntime> &runtim
     m_running.emplace(id.value(), std::move(running));
     m_poll.start();
     return true;
+}
+
+void EnvironmentWorker::loseLease(qint64 rolloutId, const QString &reason)
+{
+    const auto it = m_running.find(rolloutId);
+    if (it == m_running.end())
+        return;
+    RolloutEngine *engine = it->second.engine;
+    const RolloutRecord record = engine->record();
+    // Stop at once: destroying the engine cancels every operation under way, so nothing more
+    // is written without the lease.
+    engine->disconnect(this);
+    delete engine;
+    const std::shared_ptr<EnvironmentRuntime> runtime = it->second.runtime;
+    if (it->second.lease)
+        it->second.lease->deleteLater();
+    m_running.erase(it);
+    if (m_running.empty())
+        m_poll.stop();
+    runtime->saveState();
+    const QString message =
+        tr("Lost the lease: %1. Stopped here: nothing more is written. Rollout #%2 stays "
+           "unfinished in %3 at %4%; once the lease is free, resume it or roll it back.")
+            .arg(reason)
+            .arg(record.id)
+            .arg(stateName(record.state))
+            .arg(record.weight);
+    JournalEvent event;
+    event.rolloutId = record.id;
+    event.at = runtime->ports(m_store.get(), record.app).clock->now();
+    event.kind = JournalEvent::Kind::Error;
+    event.state = record.state;
+    event.step = record.step;
+    event.weight = record.weight;
+    event.message = message;
+    event.data = {{QStringLiteral("lease"), QStringLiteral("lost")},
+                  {QStringLiteral("reason"), reason}};
+    if (const auto id = m_store->appendEvent(event))
+        event.id = id.value();
+    Q_EMIT journaled(record.id, event);
+    Q_EMIT leaseLost(record.id, message);
+}
+
+void EnvironmentWorker::breakLease(const QString &environment, const QString &app,
+                                   const QString &who)
+{
+    const auto it = m_environments.find(environment);
+    if (it == m_environments.end() || !it->second->leases()) {
+        Q_EMIT rolloutRejected(tr("environment %1 is not open").arg(environment));
+        return;
+    }
+    const std::shared_ptr<EnvironmentRuntime> runtime = it->second;
+    LeaseStore *store = runtime->leases();
+    store->read(
+        app, Reply<std::optional<Lease>>(this, [=, this](const Result<std::optional<Lease>> &r) {
+            if (!r)
+                return Q_EMIT rolloutRejected(r.error().message);
+            if (!r.value())
+                return Q_EMIT leaseBroken(
+                    environment, app,
+                    tr("Nobody holds the rollout lease of %1 any more.").arg(app));
+            const Lease broken = *r.value();
+            store->release(
+                app, broken.token, Reply<bool>(this, [=, this](const Result<bool> &released) {
+                    if (!released)
+                        return Q_EMIT rolloutRejected(released.error().message);
+                    if (!released.value())
+                        return Q_EMIT rolloutRejected(
+                            tr("the lease of %1 changed meanwhile; it was not broken").arg(app));
+                    LeaseBreakLog::record(m_dataDir, who, broken);
+                    Q_EMIT leaseBroken(
+                        environment, app,
+                        tr("Broke the lease of %1 held by %2; its process stops advancing "
+                           "at its next renewal.")
+                            .arg(app, broken.holderText()));
+                }));
+        }));
 }
 
 void EnvironmentWorker::relay(std::function<void()> emit)
@@ -478,8 +624,10 @@ void EnvironmentWorker::engineFinished(RolloutEngine *engine)
             m_store->setActionStatus(a.id, OperatorAction::Status::Rejected,
                                      tr("the rollout had already ended"));
     }
-    if (it != m_running.end())
+    if (it != m_running.end()) {
+        release(it->second.lease);
         m_running.erase(it);
+    }
     if (m_running.empty())
         m_poll.stop();
     engine->deleteLater();

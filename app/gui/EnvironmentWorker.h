@@ -27,6 +27,7 @@
 namespace optimist {
 
 class EnvironmentMonitor;
+class LeaseKeeper;
 class RolloutEngine;
 class SqliteHistoryStore;
 
@@ -62,6 +63,9 @@ public:
     /// unfinishedFound()): reconciles with the environment, then resumes it or rolls it back.
     void recover(qint64 rolloutId, optimist::RecoveryMode mode, const QString &who);
     void control(qint64 rolloutId, optimist::OperatorAction::Kind kind, const QString &who);
+    /// Breaks the rollout lease of @p app in @p environment (whoever holds it), recording that
+    /// @p who did; leaseBroken() or rolloutRejected() follows.
+    void breakLease(const QString &environment, const QString &app, const QString &who);
     /// One-click rollback after a success: while the previous version of @p app is kept warm,
     /// a forced rollout back to it (what `optimist-cli rollback` starts when nothing is
     /// unfinished).
@@ -91,6 +95,13 @@ Q_SIGNALS:
     /// signals from its first moments follow it.
     void rolloutStarted(qint64 rolloutId, const optimist::RolloutRecord &record, bool isRollback);
     void rolloutRejected(const QString &message);
+    /// Starting a rollout of @p app was refused because another process holds its lease;
+    /// @p message names holder and since (rolloutRejected() follows with it too).
+    void leaseRefused(const QString &environment, const QString &app, const QString &message);
+    void leaseBroken(const QString &environment, const QString &app, const QString &message);
+    /// Rollout @p rolloutId lost its lease (broken, or expired unrenewed): its engine was
+    /// stopped where it was, nothing more is written; the rollout is left unfinished.
+    void leaseLost(qint64 rolloutId, const QString &message);
     /// An environment opened with a rollout left unfinished in it, which no process runs.
     void unfinishedFound(const optimist::RolloutRecord &record);
     void controlRejected(qint64 rolloutId, optimist::OperatorAction::Kind kind,
@@ -116,6 +127,7 @@ private:
         /// Shared: a profile reopened by Settings replaces the environment, not its rollout's.
         std::shared_ptr<EnvironmentRuntime> runtime;
         std::unique_ptr<QLockFile> lock;
+        LeaseKeeper *lease = nullptr; ///< the application's lease, renewed while it runs
     };
 
     void readSecretsAndFinish(std::shared_ptr<EnvironmentRuntime> runtime);
@@ -124,11 +136,18 @@ private:
     /// one per application), polling from now on.
     void watch(EnvironmentRuntime *runtime);
     void unwatch(const QString &environment);
-    bool start(const RolloutRequest &request, bool isRollback);
+    void start(const RolloutRequest &request, bool isRollback);
+    /// Takes the lease of @p app, then runs @p go with it; a refusal or an unreadable lease
+    /// emits rolloutRejected() and nothing starts.
+    void withLease(const std::shared_ptr<EnvironmentRuntime> &runtime, const QString &app,
+                   const QString &who, std::function<void(LeaseKeeper *)> go);
+    void loseLease(qint64 rolloutId, const QString &reason);
+    static void release(LeaseKeeper *keeper);
     /// Begins a rollout on a new engine with @p begin (start or recover), holding the engine's
     /// first signals until rolloutStarted() is out.
     bool launch(const std::shared_ptr<EnvironmentRuntime> &runtime, const QString &app,
-                const std::function<Result<qint64>(RolloutEngine *)> &begin, bool isRollback);
+                const std::function<Result<qint64>(RolloutEngine *)> &begin, bool isRollback,
+                LeaseKeeper *lease);
     RolloutEngine *createEngine(EnvironmentRuntime *runtime, const QString &app);
     /// Runs @p emit now, or after rolloutStarted() while an engine is starting.
     void relay(std::function<void()> emit);

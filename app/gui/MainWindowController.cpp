@@ -56,6 +56,44 @@ MainWindowController::MainWindowController(MainWindow *window, RolloutController
         if (m_closeWhen == CloseWhen::Paused)
             m_closeWhen = CloseWhen::Finished;
     });
+    connect(controller, &RolloutController::leaseRefused, this,
+            [this](const QString &environment, const QString &app, const QString &message) {
+                if (!m_window)
+                    return;
+                // Another operator's process rolls the application out: say who and since
+                // when, and offer to take over deliberately.
+                enum { BreakLease = 1, Close = 2 };
+                MessageBox::ask(
+                    m_window, QMessageBox::Warning, tr("Rollout refused"), message,
+                    {{BreakLease, tr("Break lease…"), QMessageBox::DestructiveRole},
+                     {Close, tr("Close"), QMessageBox::RejectRole}},
+                    [this, environment, app](int id) {
+                        if (id != BreakLease || !m_window)
+                            return;
+                        MessageBox::confirm(
+                            m_window, tr("Break lease"),
+                            tr("Break the rollout lease of %1? The process holding it stops "
+                               "advancing at its next renewal and leaves its rollout "
+                               "unfinished. Your breaking it is recorded.")
+                                .arg(app),
+                            tr("Break lease"), [this, environment, app](bool confirmed) {
+                                if (confirmed)
+                                    m_controller->breakLease(environment, app);
+                            });
+                    });
+            });
+    connect(controller, &RolloutController::leaseBroken, this,
+            [this](const QString &, const QString &, const QString &message) {
+                if (m_window)
+                    m_window->statusBar()->showMessage(message);
+            });
+    connect(controller, &RolloutController::leaseLost, this, [this](const QString &message) {
+        updateControls();
+        updateStatus();
+        if (m_window)
+            MessageBox::ask(m_window, QMessageBox::Warning, tr("Lease lost"), message,
+                            {{0, tr("Close"), QMessageBox::AcceptRole}}, [](int) {});
+    });
     connect(controller, &RolloutController::environmentOpened, this,
             [this](const QString &name, const QStringList &apps, bool simulated) {
                 if (m_window)

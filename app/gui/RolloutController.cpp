@@ -91,6 +91,16 @@ void RolloutController::connectWorker()
         Q_EMIT rejected(message);
         Q_EMIT controlsChanged();
     });
+    connect(w, &EnvironmentWorker::leaseRefused, this, &RolloutController::leaseRefused);
+    connect(w, &EnvironmentWorker::leaseBroken, this, &RolloutController::leaseBroken);
+    connect(w, &EnvironmentWorker::leaseLost, this, [this](qint64 id, const QString &message) {
+        if (!follows(id))
+            return;
+        m_running = false;
+        m_paused = false;
+        Q_EMIT leaseLost(message);
+        Q_EMIT controlsChanged();
+    });
     connect(w, &EnvironmentWorker::controlRejected, this,
             [this](qint64 id, OperatorAction::Kind, const QString &message) {
                 if (follows(id))
@@ -185,6 +195,16 @@ void RolloutController::openEnvironment(const EnvironmentRuntime::Options &optio
 {
     QMetaObject::invokeMethod(
         m_worker, [w = m_worker, options] { w->openEnvironment(options); }, Qt::QueuedConnection);
+}
+
+void RolloutController::breakLease(const QString &environment, const QString &app)
+{
+    QMetaObject::invokeMethod(
+        m_worker,
+        [w = m_worker, environment, app, who = operatorName()] {
+            w->breakLease(environment, app, who);
+        },
+        Qt::QueuedConnection);
 }
 
 void RolloutController::reopenProfile(const QString &filePath,

@@ -62,6 +62,9 @@ public:
     void startRollout(const optimist::RolloutRequest &request);
     /// Takes over a rollout unfinishedFound() reported and follows it.
     void recover(qint64 rolloutId, optimist::RecoveryMode mode);
+    /// Breaks the rollout lease of @p app in @p environment as this operator (after the
+    /// person confirmed it): leaseBroken() or rejected() follows.
+    void breakLease(const QString &environment, const QString &app);
     /// Pause, Resume, Promote, PromoteFully or Abort the followed rollout, recorded as done by
     /// the OS user.
     void control(optimist::OperatorAction::Kind kind);
@@ -111,6 +114,11 @@ Q_SIGNALS:
     void started(const optimist::RolloutRecord &record);
     /// A start, control or rollback was refused, and why.
     void rejected(const QString &message);
+    /// A start was refused because another process holds the application's lease.
+    void leaseRefused(const QString &environment, const QString &app, const QString &message);
+    void leaseBroken(const QString &environment, const QString &app, const QString &message);
+    /// The followed rollout lost its lease and was stopped where it was (left unfinished).
+    void leaseLost(const QString &message);
     /// What can be done now (canStart, canControl, canRollBack) may have changed.
     void controlsChanged();
     void recordChanged(const optimist::RolloutRecord &record);

@@ -59,6 +59,10 @@ const SettingSpec kSandboxCluster[] = {
      QT_TRANSLATE_NOOP("ProfileLoader", "a sandbox cluster needs a scenario: a shipped name "
                                         "(e.g. healthy) or the path of a scenario file"),
      0, 0},
+    {"leaseTtlSec", SettingType::Int, false,
+     QT_TRANSLATE_NOOP("ProfileLoader",
+                       "seconds a rollout lease lasts unless its holder renews it (default 30)"),
+     3, 3600},
 };
 
 const SettingSpec kDockerCluster[] = {
@@ -83,6 +87,10 @@ const SettingSpec kDockerCluster[] = {
      QT_TRANSLATE_NOOP("ProfileLoader",
                        "the registry password or access token as keychain:SERVICE/ACCOUNT"),
      0, 0},
+    {"leaseTtlSec", SettingType::Int, false,
+     QT_TRANSLATE_NOOP("ProfileLoader",
+                       "seconds a rollout lease lasts unless its holder renews it (default 30)"),
+     3, 3600},
 };
 
 // Both router kinds confirm the weights through Traefik's API.

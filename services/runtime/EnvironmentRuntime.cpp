@@ -4,6 +4,8 @@
 #include "docker/DockerClient.h"
 #include "docker/DockerCluster.h"
 #include "docker/DockerEndpoint.h"
+#include "lease/FileLeaseStore.h"
+#include "lease/RedisLeaseStore.h"
 #include "metrics/MetricsWithCpu.h"
 #include "metrics/PrometheusMetrics.h"
 #include "metrics/TraefikScrapeMetrics.h"
@@ -33,6 +35,7 @@ EnvironmentRuntime::~EnvironmentRuntime()
     // Ports refer to the sandbox and clock: drop them first. Further applications run on this
     // runtime's clock.
     m_appRuntimes.clear();
+    m_leases.reset();
     m_metrics.reset();
     m_trafficMetrics.reset();
     m_router.reset();
@@ -220,6 +223,18 @@ Result<void> EnvironmentRuntime::openTraefik(const QMap<QString, QString> &secre
     if (!routerConfig)
         return routerConfig.error();
     m_router = std::make_unique<TraefikRouter>(routerConfig.value());
+    if (routerConfig.value().provider == TraefikRouterConfig::Provider::Redis) {
+        m_leases = std::make_unique<RedisLeaseStore>(routerConfig.value().redis,
+                                                     routerConfig.value().rootKey);
+    } else {
+        // The folder Traefik watches (or the folder of the file it watches): every operator
+        // who writes the weights shares it.
+        const QFileInfo info(routerConfig.value().directory);
+        const bool isFile = info.isFile() || info.suffix() == QLatin1String("yaml") ||
+                            info.suffix() == QLatin1String("yml");
+        m_leases = std::make_unique<FileLeaseStore>(
+            isFile ? info.absolutePath() : info.absoluteFilePath(), QStringLiteral(".optimist-"));
+    }
 
     // The metrics' Traefik version: their own setting, else the router's, else 3.
     const QVariantMap &metrics = m_profile.metrics.settings;
@@ -336,6 +351,10 @@ Result<void> EnvironmentRuntime::openSandbox(const Options &options, const QStri
         m_cluster = std::make_unique<SandboxCluster>(m_sandbox.get());
     m_router = std::make_unique<SandboxRouter>(m_sandbox.get());
     m_metrics = std::make_unique<SandboxMetrics>(m_sandbox.get());
+    // The sandbox is shared through the data directory: so are its leases.
+    m_leases =
+        std::make_unique<FileLeaseStore>(QDir(options.dataDir).filePath(QStringLiteral("leases")),
+                                         m_profile.name + QLatin1Char('-'));
 
     if (m_profile.applications.isEmpty())
         m_profile.applications.append({scenario.value().app, {}});
@@ -391,6 +410,12 @@ Result<QString> EnvironmentRuntime::application(const QString &requested) const
                  tr("--app: environment %1 manages %2 applications; name one with --app")
                      .arg(m_profile.name)
                      .arg(m_profile.applications.size())};
+}
+
+std::chrono::milliseconds EnvironmentRuntime::leaseTtl() const
+{
+    const int sec = m_profile.cluster.settings.value(QStringLiteral("leaseTtlSec"), 30).toInt();
+    return std::chrono::seconds(sec > 0 ? sec : 30);
 }
 
 RolloutPorts EnvironmentRuntime::ports(HistoryStore *store) const

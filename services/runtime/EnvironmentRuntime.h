@@ -12,6 +12,7 @@
 #include <QObject>
 #include <QStringList>
 
+#include <chrono>
 #include <map>
 #include <memory>
 
@@ -25,6 +26,7 @@ class VirtualClock;
 class SandboxEnvironment;
 class DockerClient;
 class DockerCluster;
+class LeaseStore;
 
 /// The composition of one environment: its profile and the port implementations it names.
 ///
@@ -78,6 +80,13 @@ public:
     SandboxEnvironment *sandbox() const { return m_sandbox.get(); }
     /// The simulated cluster of @p app (see ports(store, app)); nullptr for real environments.
     SandboxEnvironment *sandbox(const QString &app) const;
+    /// Where the rollout leases of this environment's applications live, so that every
+    /// operator's process sees them: Traefik's Redis (router kind redis), the file provider's
+    /// folder (kind file), or the data directory (the sandbox, and simulated traffic). Null
+    /// until pendingSecrets() are provided.
+    LeaseStore *leases() const { return m_leases.get(); }
+    /// How long a lease lasts unless renewed: the profile's cluster.leaseTtlSec, default 30 s.
+    std::chrono::milliseconds leaseTtl() const;
     /// Writes the sandbox's state file (no-op for real environments).
     Result<void> saveState() const;
 
@@ -110,6 +119,7 @@ private:
     std::unique_ptr<RouterPort> m_router;
     std::unique_ptr<MetricsPort> m_trafficMetrics; ///< wrapped by m_metrics with the CPU
     std::unique_ptr<MetricsPort> m_metrics;
+    std::unique_ptr<LeaseStore> m_leases;
     QMap<QString, QString> m_pendingSecrets;
     QString m_stateFile;
     QString m_scenarioRef;
