@@ -21,6 +21,8 @@ OPTIMIST_PACKAGES=(
     xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools redis-server prometheus
     docker.io wrk libxcb-damage0-dev
     clang-format sqlite3 python3
+    # scripts/fuzz: clang with libFuzzer and the sanitizer runtimes (the fuzz preset)
+    clang-14 libclang-rt-14-dev
 )
 
 optimist_log() {
@@ -69,8 +71,9 @@ optimist_binary_dir() {
     case "$1" in
         asan) printf '%s/build-asan\n' "$OPTIMIST_ROOT" ;;
         default | ci) printf '%s/build\n' "$OPTIMIST_ROOT" ;;
+        fuzz) printf '%s/build-fuzz\n' "$OPTIMIST_ROOT" ;;
         *)
-            optimist_log "unknown preset '$1' (default, ci, asan)"
+            optimist_log "unknown preset '$1' (default, ci, asan, fuzz)"
             return 1
             ;;
     esac
@@ -90,7 +93,12 @@ optimist_build() {
         printf '%s\n' "$wanted" >"$stamp"
     fi
     optimist_log "building ${dir#"$OPTIMIST_ROOT"/}/"
-    cmake --build "$dir"
+    if [[ "$preset" == fuzz ]]; then
+        # Only the fuzz targets and the libraries they need, not the application.
+        cmake --build "$dir" --target fuzz
+    else
+        cmake --build "$dir"
+    fi
 }
 
 optimist_setup() {

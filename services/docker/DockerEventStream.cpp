@@ -11,37 +11,6 @@
 
 namespace optimist {
 
-QString DockerEvent::serviceName() const
-{
-    if (type == QLatin1String("service"))
-        return name();
-    return attributes.value(QStringLiteral("com.docker.swarm.service.name"));
-}
-
-bool DockerEvent::parse(const QByteArray &line, DockerEvent *out)
-{
-    const QJsonDocument document = QJsonDocument::fromJson(line);
-    if (!document.isObject())
-        return false;
-    const QJsonObject object = document.object();
-    DockerEvent event;
-    event.type = object.value(QStringLiteral("Type")).toString();
-    event.action = object.value(QStringLiteral("Action")).toString();
-    if (event.type.isEmpty() || event.action.isEmpty())
-        return false;
-    const QJsonObject actor = object.value(QStringLiteral("Actor")).toObject();
-    event.id = actor.value(QStringLiteral("ID")).toString();
-    const QJsonObject attributes = actor.value(QStringLiteral("Attributes")).toObject();
-    for (auto it = attributes.begin(); it != attributes.end(); ++it)
-        event.attributes.insert(it.key(), it.value().toString());
-    event.timeNano = object.value(QStringLiteral("timeNano")).toInteger();
-    if (event.timeNano == 0)
-        event.timeNano = object.value(QStringLiteral("time")).toInteger() * 1000000000LL;
-    event.time = QDateTime::fromMSecsSinceEpoch(event.timeNano / 1000000, Qt::UTC);
-    *out = event;
-    return true;
-}
-
 DockerEventStream::DockerEventStream(DockerClient *client, QObject *parent)
     : QObject(parent)
     , m_client(client)
@@ -120,13 +89,7 @@ void DockerEventStream::onChunk(const QByteArray &chunk)
         Q_EMIT connected();
     }
     m_buffer += chunk;
-    qsizetype newline;
-    while ((newline = m_buffer.indexOf('\n')) >= 0) {
-        const QByteArray line = m_buffer.left(newline).trimmed();
-        m_buffer.remove(0, newline + 1);
-        DockerEvent event;
-        if (line.isEmpty() || !DockerEvent::parse(line, &event))
-            continue;
+    for (const DockerEvent &event : DockerEvent::takeComplete(&m_buffer)) {
         m_retry = kFirstRetry;
         m_lastNano = std::max(m_lastNano, event.timeNano);
         Q_EMIT eventReceived(event);

@@ -1,10 +1,9 @@
 #pragma once
 
+#include "DockerEvent.h"
 #include "core/CancelToken.h"
 #include "core/Error.h"
 
-#include <QDateTime>
-#include <QMap>
 #include <QObject>
 #include <QStringList>
 #include <QTimer>
@@ -14,25 +13,6 @@
 namespace optimist {
 
 class DockerClient;
-
-/// One item of Docker's `GET /events` stream.
-struct DockerEvent
-{
-    QString type;   ///< service, container, …
-    QString action; ///< create, update, remove, start, die, health_status: healthy, …
-    QString id;     ///< Actor.ID
-    QMap<QString, QString> attributes; ///< Actor.Attributes (name, image, com.docker.swarm.*)
-    QDateTime time;                    ///< timeNano
-    qint64 timeNano = 0;
-
-    /// The event's object name (Actor.Attributes.name), e.g. a service's name.
-    QString name() const { return attributes.value(QStringLiteral("name")); }
-    /// For a container: its Swarm service (com.docker.swarm.service.name).
-    QString serviceName() const;
-
-    /// Parses one JSON line of the stream; false when it is not an event.
-    static bool parse(const QByteArray &line, DockerEvent *out);
-};
 
 /// A live feed of the daemon's service and container events (for the environment view): keeps
 /// `GET /events` open, parses the newline-delimited JSON as it arrives and emits one signal per

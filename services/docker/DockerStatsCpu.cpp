@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+#include <cmath>
 #include <limits>
 
 namespace optimist {
@@ -68,6 +69,13 @@ Result<DockerStatsCpu::Reading> reading(const QJsonObject &stats, const QString 
         counter(object, QStringLiteral("online_cpus"), key + QStringLiteral(".online_cpus"), false);
     if (!online.ok())
         return online.error();
+    // A CPU count (uint32 in the daemon's answer); anything else would not fit the int it
+    // becomes.
+    if (online.value() != std::floor(online.value()) ||
+        online.value() > std::numeric_limits<int>::max()) {
+        return invalid(DockerStatsCpu::tr("container stats: %1 must be a whole number of CPUs")
+                           .arg(key + QStringLiteral(".online_cpus")));
+    }
 
     const QJsonValue percpu = usage.value(QStringLiteral("percpu_usage"));
     if (!percpu.isUndefined() && !percpu.isNull() && !percpu.isArray()) {

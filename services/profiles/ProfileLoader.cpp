@@ -966,6 +966,11 @@ Result<EnvironmentProfile> ProfileLoader::loadFile(const QString &path)
     return readProfile(path, nullptr);
 }
 
+Result<EnvironmentProfile> ProfileLoader::parse(const QByteArray &yaml, const QString &path)
+{
+    return ProfileReader(path, QFileInfo(path)).read(yaml);
+}
+
 Result<QList<EnvironmentProfile>> ProfileLoader::loadDirectory(const QString &dir)
 {
     const QDir folder(dir);

@@ -3,6 +3,7 @@
 #include "EnvironmentProfile.h"
 #include "core/Result.h"
 
+#include <QByteArray>
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
@@ -20,6 +21,11 @@ public:
     /// The profile in @p path. Error::NotFound when the file does not exist, Error::Invalid
     /// for anything wrong inside it.
     static Result<EnvironmentProfile> loadFile(const QString &path);
+
+    /// The profile in @p yaml as loadFile() reads it from a file @p path (which gives its
+    /// default name, the messages' file name and the folder relative paths start from); the
+    /// file itself is not opened.
+    static Result<EnvironmentProfile> parse(const QByteArray &yaml, const QString &path);
 
     /// Every *.yaml and *.yml profile in @p dir, by file name. A folder that does not exist
     /// holds no profiles; one broken file or two profiles with one name fail the whole list.

@@ -194,6 +194,15 @@ private Q_SLOTS:
         QTest::newRow("percpu not a list")
             << QByteArray(R"({"cpu_stats":{"cpu_usage":{"total_usage":1,"percpu_usage":3}}})")
             << QStringLiteral("cpu_stats.cpu_usage.percpu_usage");
+        // Found by fuzzing (tests/fuzz/corpus/docker_stats/regression-online-cpus-overflow):
+        // a count beyond int was converted regardless (undefined behaviour).
+        QTest::newRow("online_cpus beyond int")
+            << QByteArray(R"({"cpu_stats":{"cpu_usage":{"total_usage":1},"online_cpus":3.3e117}})")
+            << QStringLiteral("cpu_stats.online_cpus");
+        QTest::newRow("fractional online_cpus")
+            << QByteArray(R"({"cpu_stats":{"cpu_usage":{"total_usage":1}},)"
+                          R"("precpu_stats":{"online_cpus":1.5}})")
+            << QStringLiteral("precpu_stats.online_cpus");
     }
 
     void malformedAnswersNameTheField()

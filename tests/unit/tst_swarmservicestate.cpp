@@ -276,6 +276,54 @@ private Q_SLOTS:
         QVERIFY(!DockerEvent::parse("{}", &event));
         QVERIFY(!DockerEvent::parse("not json", &event));
     }
+
+    // Found by fuzzing (tests/fuzz/corpus/docker_events/regression-time-overflow): a "time" in
+    // seconds whose nanoseconds overflow 64 bits was multiplied regardless (undefined behaviour).
+    void rejectsEventTimesOutOfRange_data()
+    {
+        QTest::addColumn<QByteArray>("times");
+        QTest::addColumn<bool>("isEvent");
+        QTest::addColumn<qint64>("timeNano");
+        QTest::newRow("latest second")
+            << QByteArray(R"("time":9223372035)") << true << 9223372035000000000LL;
+        QTest::newRow("seconds overflow nanoseconds")
+            << QByteArray(R"("time":170000000001)") << false << 0LL;
+        QTest::newRow("negative seconds") << QByteArray(R"("time":-5)") << false << 0LL;
+        QTest::newRow("negative nanoseconds") << QByteArray(R"("timeNano":-5)") << false << 0LL;
+        QTest::newRow("nanoseconds with no room for since")
+            << QByteArray(R"("timeNano":9223372036854775807)") << false << 0LL;
+        QTest::newRow("no time") << QByteArray(R"("scope":"swarm")") << true << 0LL;
+    }
+
+    void rejectsEventTimesOutOfRange()
+    {
+        QFETCH(QByteArray, times);
+        QFETCH(bool, isEvent);
+        QFETCH(qint64, timeNano);
+        DockerEvent event;
+        QCOMPARE(
+            DockerEvent::parse(R"({"Type":"service","Action":"update",)" + times + '}', &event),
+            isEvent);
+        if (isEvent)
+            QCOMPARE(event.timeNano, timeNano);
+    }
+
+    // The stream's framing: complete lines only, whatever the chunks.
+    void splitsTheEventStream()
+    {
+        const QByteArray line1 = R"({"Type":"service","Action":"create","time":1})";
+        const QByteArray line2 = R"({"Type":"service","Action":"remove","time":2})";
+        QByteArray buffer = line1 + "\n\nnot an event\n" + line2.left(10);
+        QList<DockerEvent> events = DockerEvent::takeComplete(&buffer);
+        QCOMPARE(events.size(), 1);
+        QCOMPARE(events.first().action, QStringLiteral("create"));
+        QCOMPARE(buffer, line2.left(10));
+        buffer += line2.mid(10) + "\r\n";
+        events = DockerEvent::takeComplete(&buffer);
+        QCOMPARE(events.size(), 1);
+        QCOMPARE(events.first().action, QStringLiteral("remove"));
+        QVERIFY(buffer.isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSwarmServiceState)
