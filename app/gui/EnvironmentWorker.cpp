@@ -108,6 +108,13 @@ void EnvironmentWorker::reopenProfile(const QString &filePath,
     openEnvironment(reopened);
 }
 
+void EnvironmentWorker::closeEnvironment(const QString &environment)
+{
+    unwatch(environment);
+    m_environments.erase(environment);
+    Q_EMIT environmentClosed(environment);
+}
+
 void EnvironmentWorker::refreshEnvironment(const QString &environment)
 {
     const auto [first, last] = m_monitors.equal_range(environment);

@@ -54,6 +54,10 @@ public:
     /// with @p options for the rest; a rollout running in it goes on with the old connections.
     void reopenProfile(const QString &filePath,
                        const optimist::EnvironmentRuntime::Options &options);
+    /// Closes @p environment (its profile was removed): its monitors stop and it is forgotten;
+    /// environmentClosed() follows, after everything its monitors reported. A rollout running
+    /// in it keeps its connections until it ends (the GUI refuses the removal before).
+    void closeEnvironment(const QString &environment);
     /// Reads @p environment's cluster and router again now (its monitors' refreshNow).
     void refreshEnvironment(const QString &environment);
     /// Proposes the next rollout of @p app: its plan, and the version after the one it runs.
@@ -83,6 +87,7 @@ Q_SIGNALS:
     void environmentOpened(const QString &environment, const QStringList &applications,
                            bool simulated);
     void environmentFailed(const QString &environment, const QString &message);
+    void environmentClosed(const QString &environment);
     /// What an environment's monitor read of one application (EnvironmentMonitor's signals,
     /// relayed: the monitors live here, with the ports they read).
     void applicationUpdated(const QString &environment, const optimist::AppSnapshot &snapshot,

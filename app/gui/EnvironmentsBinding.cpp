@@ -38,6 +38,13 @@ EnvironmentsBinding::EnvironmentsBinding(MainWindow *window, MainWindowControlle
                     m_panel->selectApplication(environment,
                                                m_windowController->currentApplication());
             });
+    connect(controller, &RolloutController::environmentClosed, this,
+            [this](const QString &environment) {
+                m_simulated.remove(environment);
+                m_model->removeEnvironment(environment);
+                if (m_window)
+                    m_window->removeConnectionState(environment);
+            });
     connect(controller, &RolloutController::environmentFailed, m_model,
             [this](const QString &environment, const QString &message) {
                 m_model->setEnvironment(environment, ConnectionState::Disconnected, message);

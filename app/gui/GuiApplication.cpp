@@ -127,6 +127,9 @@ void GuiApplication::openSettings()
     }
     ServicesSettingsBackend::Options backendOptions;
     backendOptions.profilesDir = Locations::profilesDir(m_configDir);
+    backendOptions.removalRefusal = [controller = m_controller.get()](const QString &environment) {
+        return controller->removalRefusal(environment);
+    };
     auto *backend = new ServicesSettingsBackend(backendOptions);
     auto *dialog = new SettingsDialog(backend, m_window.get());
     backend->setParent(dialog);
@@ -138,11 +141,13 @@ void GuiApplication::openSettings()
             tr("Saved %1; its environment is opened again with these settings.")
                 .arg(QFileInfo(filePath).fileName()));
     });
-    connect(dialog, &SettingsDialog::profileRemoved, this, [this](const QString &filePath) {
-        m_window->statusBar()->showMessage(
-            tr("Removed %1; its environment stays open until Optimist starts again.")
-                .arg(QFileInfo(filePath).fileName()));
-    });
+    connect(dialog, &SettingsDialog::profileRemoved, this,
+            [this](const QString &filePath, const QString &environment) {
+                m_controller->closeEnvironment(environment);
+                m_window->statusBar()->showMessage(
+                    tr("Removed %1; the environment %2 is closed.")
+                        .arg(QFileInfo(filePath).fileName(), environment));
+            });
     m_settings = dialog;
     dialog->open();
 }

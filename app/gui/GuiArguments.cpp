@@ -1,6 +1,8 @@
 #include "GuiArguments.h"
 
 #include <QCommandLineParser>
+#include <QDir>
+#include <QTextStream>
 
 namespace optimist {
 
@@ -17,9 +19,10 @@ GuiArguments GuiArguments::parse(const QStringList &arguments)
         QStringLiteral("sandbox"),
         tr("Open on the sandbox: a simulated Swarm, Traefik and metrics with two applications. "
            "With SCENARIO (a shipped name or a file) it starts afresh from that scenario."));
+    const QStringList offered = languages();
     const QCommandLineOption lang(QStringLiteral("lang"),
-                                  tr("The language of the window: de or en (default: the "
-                                     "system's)."),
+                                  tr("The language of the window: %1 (default: the system's).")
+                                      .arg(offered.join(QStringLiteral(", "))),
                                   tr("LANG"));
     const QCommandLineOption speed(QStringLiteral("speed"),
                                    tr("Sandbox: virtual seconds per real second (default 60)."),
@@ -61,9 +64,9 @@ GuiArguments GuiArguments::parse(const QStringList &arguments)
     }
     args.scenario = positional.value(0);
     args.lang = parser.value(lang);
-    if (!args.lang.isEmpty() && args.lang != QLatin1String("de") &&
-        args.lang != QLatin1String("en")) {
-        args.error = tr("--lang: %1 is not offered; choose de or en").arg(args.lang);
+    if (parser.isSet(lang) && !offered.contains(args.lang)) {
+        args.error = tr("--lang: \"%1\" is not offered; choose one of %2")
+                         .arg(args.lang, offered.join(QStringLiteral(", ")));
         return args;
     }
     if (parser.isSet(speed)) {
@@ -77,6 +80,34 @@ GuiArguments GuiArguments::parse(const QStringList &arguments)
     args.dataDir = parser.value(dataDir);
     args.configDir = parser.value(configDir);
     return args;
+}
+
+QStringList GuiArguments::languages()
+{
+    QStringList offered{QStringLiteral("en")};
+    const QString prefix = QStringLiteral("optimist_");
+    const QStringList files =
+        QDir(QStringLiteral(":/i18n")).entryList({prefix + QStringLiteral("*.qm")}, QDir::Files);
+    for (const QString &file : files)
+        offered << file.mid(prefix.size()).chopped(3);
+    offered.sort();
+    offered.removeDuplicates();
+    return offered;
+}
+
+std::optional<int> GuiArguments::exitEarly(QTextStream &out, QTextStream &err) const
+{
+    if (!output.isEmpty()) {
+        out << output;
+        out.flush();
+        return 0;
+    }
+    if (!error.isEmpty()) {
+        err << QStringLiteral("optimist: %1\n").arg(error);
+        err.flush();
+        return 2;
+    }
+    return std::nullopt;
 }
 
 } // namespace optimist

@@ -4,6 +4,10 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
+class QTextStream;
+
 namespace optimist {
 
 /// The desktop application's command line:
@@ -25,6 +29,12 @@ public:
     QString error;     ///< a bad command line: print it and exit 2
 
     static GuiArguments parse(const QStringList &arguments);
+    /// The languages --lang offers: en (the source language) and each translation built into
+    /// the program (:/i18n/optimist_<lang>.qm).
+    static QStringList languages();
+    /// Before the application starts: prints --help / --version to @p out (exit code 0) or the
+    /// command line's error to @p err (exit code 2); nothing when the application is to start.
+    std::optional<int> exitEarly(QTextStream &out, QTextStream &err) const;
 };
 
 } // namespace optimist

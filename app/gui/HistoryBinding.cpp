@@ -28,8 +28,9 @@ namespace optimist {
 
 namespace {
 
-/// The live charts' own minimum is taller; the post-mortem shares its height with the list.
-constexpr int kPostMortemChartMinimumHeight = 120;
+/// Low enough for three rows beside the timeline at the default window size, high enough for
+/// four value labels per chart; a lower view scrolls the charts.
+constexpr int kPostMortemChartMinimumHeight = 160;
 
 } // namespace
 
@@ -69,6 +70,8 @@ HistoryBinding::HistoryBinding(MainWindow *window, RolloutController *controller
         chart->chart()->setMargins(QMargins(2, 2, 2, 2));
         if (chart->metric() != MetricsTimeline::Metric::BioEnergy)
             chart->chart()->legend()->hide();
+        else // beside the plot: the chart spans the width, the height is what is short
+            chart->chart()->legend()->setAlignment(Qt::AlignRight);
     }
     m_postMortem->setChartsWidget(m_charts);
     m_postMortem->setChartsImageProvider([charts = m_charts] {

@@ -102,6 +102,21 @@ MainWindowController::MainWindowController(MainWindow *window, RolloutController
                 if (m_app.isEmpty() && !apps.isEmpty())
                     setCurrentApplication(name, apps.first());
             });
+    connect(controller, &RolloutController::environmentClosed, this, [this](const QString &name) {
+        if (m_environment != name)
+            return;
+        // New rollout acts on an application still open, or on none.
+        m_environment.clear();
+        m_app.clear();
+        for (const QString &open : m_controller->environments()) {
+            const QStringList apps = m_controller->applications(open);
+            if (!apps.isEmpty()) {
+                setCurrentApplication(open, apps.first());
+                break;
+            }
+        }
+        updateControls();
+    });
     connect(controller, &RolloutController::environmentFailed, this,
             [this](const QString &name, const QString &message) {
                 if (!m_window)

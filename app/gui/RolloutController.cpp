@@ -79,6 +79,13 @@ void RolloutController::connectWorker()
                 Q_EMIT controlsChanged();
             });
     connect(w, &EnvironmentWorker::environmentFailed, this, &RolloutController::environmentFailed);
+    connect(w, &EnvironmentWorker::environmentClosed, this, [this](const QString &name) {
+        m_applications.remove(name);
+        if (m_warm.environment == name)
+            m_warm = {}; // its previous version can no longer be reached from here
+        Q_EMIT environmentClosed(name);
+        Q_EMIT controlsChanged();
+    });
     connect(w, &EnvironmentWorker::rolloutProposed, this, &RolloutController::rolloutProposed);
     connect(w, &EnvironmentWorker::applicationUpdated, this,
             &RolloutController::applicationUpdated);
@@ -205,6 +212,30 @@ void RolloutController::breakLease(const QString &environment, const QString &ap
             w->breakLease(environment, app, who);
         },
         Qt::QueuedConnection);
+}
+
+void RolloutController::closeEnvironment(const QString &environment)
+{
+    if (const QString refusal = removalRefusal(environment); !refusal.isEmpty()) {
+        Q_EMIT rejected(refusal);
+        return;
+    }
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker, environment] { w->closeEnvironment(environment); },
+        Qt::QueuedConnection);
+}
+
+QString RolloutController::removalRefusal(const QString &environment) const
+{
+    if (m_starting)
+        return tr("A rollout is starting: %1 can be removed once it runs elsewhere or has ended.")
+            .arg(environment);
+    if (m_running && m_record.environment == environment)
+        return tr("Rollout #%1 of %2 is running in %3: the environment can be removed once the "
+                  "rollout has ended.")
+            .arg(m_record.id)
+            .arg(m_record.app, environment);
+    return {};
 }
 
 void RolloutController::reopenProfile(const QString &filePath,

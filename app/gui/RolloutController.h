@@ -48,6 +48,12 @@ public:
     /// directories and the sandbox's speed.
     void reopenProfile(const QString &filePath,
                        const optimist::EnvironmentRuntime::Options &options);
+    /// Closes @p environment (its profile was removed); environmentClosed() follows. Refused
+    /// (rejected()) while a rollout runs in it: see removalRefusal().
+    void closeEnvironment(const QString &environment);
+    /// Why @p environment cannot be closed now (a rollout runs or starts in it); empty when
+    /// it can.
+    QString removalRefusal(const QString &environment) const;
     /// Reads @p environment's cluster and router again now.
     void refreshEnvironment(const QString &environment);
     QStringList environments() const { return m_applications.keys(); }
@@ -100,6 +106,8 @@ Q_SIGNALS:
     void environmentOpened(const QString &environment, const QStringList &applications,
                            bool simulated);
     void environmentFailed(const QString &environment, const QString &message);
+    /// @p environment was closed: its applications are gone from environments().
+    void environmentClosed(const QString &environment);
     void rolloutProposed(const optimist::RolloutRequest &request);
     /// What the environments' monitors read (EnvironmentMonitor's signals, for the tree model).
     void applicationUpdated(const QString &environment, const optimist::AppSnapshot &snapshot,

@@ -226,8 +226,19 @@ Result<SettingsProfile> ServicesSettingsBackend::saveProfile(const SettingsProfi
     return fromEnvironmentProfile(loaded.value());
 }
 
+Result<void> ServicesSettingsBackend::checkRemoval(const SettingsProfile &profile)
+{
+    const QString refusal =
+        m_options.removalRefusal ? m_options.removalRefusal(profile.name) : QString();
+    if (!refusal.isEmpty())
+        return Error{Error::Kind::Conflict, refusal};
+    return {};
+}
+
 Result<void> ServicesSettingsBackend::removeProfile(const SettingsProfile &profile)
 {
+    if (auto allowed = checkRemoval(profile); !allowed)
+        return allowed;
     if (profile.filePath.isEmpty() || !QFileInfo::exists(profile.filePath))
         return {};
     QFile file(profile.filePath);

@@ -30,6 +30,8 @@ public:
         std::chrono::milliseconds testTimeout{20000};
         /// Each request of a test (Docker, Traefik, Redis, metrics).
         std::chrono::milliseconds requestTimeout{5000};
+        /// Why the environment called by its name cannot be removed now; empty when it can.
+        std::function<QString(const QString &environment)> removalRefusal;
     };
 
     explicit ServicesSettingsBackend(Options options, QObject *parent = nullptr);
@@ -40,6 +42,7 @@ public:
     Result<void> checkProfile(const SettingsProfile &profile) override;
     Result<SettingsProfile> saveProfile(const SettingsProfile &profile) override;
     Result<void> removeProfile(const SettingsProfile &profile) override;
+    Result<void> checkRemoval(const SettingsProfile &profile) override;
     void testConnection(Part part, const SettingsProfile &profile,
                         const QMap<QString, QString> &enteredSecrets,
                         Reply<QString> reply) override;

@@ -16,14 +16,10 @@ int main(int argc, char *argv[])
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
     const optimist::GuiArguments args = optimist::GuiArguments::parse(arguments);
-    if (!args.output.isEmpty()) {
-        QTextStream(stdout) << args.output;
-        return 0;
-    }
-    if (!args.error.isEmpty()) {
-        QTextStream(stderr) << QStringLiteral("optimist: %1\n").arg(args.error);
-        return 2;
-    }
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    if (const std::optional<int> exitCode = args.exitEarly(out, err))
+        return *exitCode;
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(QStringLiteral("Optimist"));
     optimist::GuiApplication gui(args);

@@ -53,8 +53,16 @@ public:
     /// Checks and writes @p profile atomically to its file (a new one: NAME.yaml in
     /// profilesDirectory(), which must not exist yet); answers the profile as stored.
     virtual Result<SettingsProfile> saveProfile(const SettingsProfile &profile) = 0;
-    /// Deletes the profile's file (nothing for a profile never saved).
+    /// Deletes the profile's file (nothing for a profile never saved); refused when
+    /// checkRemoval() refuses.
     virtual Result<void> removeProfile(const SettingsProfile &profile) = 0;
+    /// Error::Conflict saying why @p profile cannot be removed now (a rollout runs in its
+    /// environment); nothing when it can. The default never refuses.
+    virtual Result<void> checkRemoval(const SettingsProfile &profile)
+    {
+        Q_UNUSED(profile);
+        return {};
+    }
 
     /// Tests @p part of @p profile. @p enteredSecrets (field path → value, e.g.
     /// "router.password") are secrets typed but not stored yet; the others are read from the

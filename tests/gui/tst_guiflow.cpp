@@ -25,6 +25,9 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
+#include <QChart>
+#include <QGraphicsScene>
+#include <QGraphicsTextItem>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -325,6 +328,53 @@ private Q_SLOTS:
         QVERIFY(std::any_of(markers.begin(), markers.end(), [](const MetricsMarker &m) {
             return m.kind == MetricsMarker::Kind::RollBack;
         }));
+    }
+
+    void thePostMortemChartsAreLegibleAtTheDefaultSize()
+    {
+        openOnSandbox(kFast, QStringLiteral("latency-regression"));
+        QCOMPARE(window()->size(), QSize(1440, 900));
+        QSignalSpy finished(m_gui->controller(), &RolloutController::finished);
+        NewRolloutDialog *dialog = openDialog();
+        QVERIFY(dialog);
+        accept(dialog);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(historyView()->model()->rowCount(), 1, 10000);
+        openHistoryRow(0);
+        QTRY_VERIFY_WITH_TIMEOUT(m_gui->history()->decisionLog()->rowCount() > 0, 10000);
+        MetricsPanel *charts = m_gui->history()->chartsPanel();
+        QTRY_VERIFY(charts->isVisible());
+        charts->redrawNow();
+        QCoreApplication::processEvents(); // the charts lay out their new axis ranges
+        charts->redrawNow();
+        if (const QString grabs = qEnvironmentVariable("OPTIMIST_TEST_GRABS"); !grabs.isEmpty())
+            window()->grab().save(grabs + QStringLiteral("/post-mortem.png"));
+
+        for (MetricChartView *chart : charts->charts()) {
+            const QRectF plot = chart->chart()->plotArea();
+            QVERIFY2(plot.height() >= 80, qPrintable(QStringLiteral("%1: plot %2 px high")
+                                                         .arg(chart->objectName())
+                                                         .arg(plot.height())));
+            // Every label reads in full, and the value axis has numbers to read.
+            int valueLabels = 0;
+            for (QGraphicsItem *item : chart->scene()->items()) {
+                auto *text = dynamic_cast<QGraphicsTextItem *>(item);
+                if (!text || !text->isVisible())
+                    continue;
+                const QString shown = text->toPlainText();
+                QVERIFY2(
+                    !shown.contains(QChar(0x2026)),
+                    qPrintable(QStringLiteral("%1: label \"%2\"").arg(chart->objectName(), shown)));
+                const QRectF at = text->sceneBoundingRect();
+                bool isNumber = false;
+                shown.toDouble(&isNumber);
+                if (isNumber && at.right() <= plot.left() + 1)
+                    ++valueLabels;
+            }
+            QVERIFY2(valueLabels >= 3, qPrintable(QStringLiteral("%1: %2 value labels")
+                                                      .arg(chart->objectName())
+                                                      .arg(valueLabels)));
+        }
     }
 
     void oneClickRollbackMidRolloutFromTheToolbar()

@@ -4,6 +4,7 @@
 #include "common/DisplayText.h"
 
 #include <QDateTimeAxis>
+#include <QFontMetricsF>
 #include <QGraphicsLayout>
 #include <QKeyEvent>
 #include <QLegend>
@@ -53,6 +54,16 @@ double niceCeiling(double value)
     const double magnitude = std::pow(10.0, std::floor(std::log10(value)));
     for (double step : {1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0})
         if (step * magnitude >= value * (1 - 1e-9))
+            return step * magnitude;
+    return 10 * magnitude;
+}
+
+/// The smallest 1, 2, 2.5 or 5 × 10^k above @p value (> 0): the next readable tick interval.
+double niceAbove(double value)
+{
+    const double magnitude = std::pow(10.0, std::floor(std::log10(value)));
+    for (double step : {1.0, 2.0, 2.5, 5.0, 10.0})
+        if (step * magnitude > value * (1 + 1e-9))
             return step * magnitude;
     return 10 * magnitude;
 }
@@ -335,7 +346,15 @@ void MetricChartView::redraw()
     // of every intermediate state: a wide range with the old, fine interval would be thousands
     // of labels (a stall of a second when a post-mortem replaces an empty chart). So the
     // interval grows before the range, and shrinks after it.
-    const double interval = niceFloor((top - bottom) / 4);
+    double interval = niceFloor((top - bottom) / 4);
+    // Fewer ticks when the plot is low: Qt Charts elides a label to "…" when the height per tick
+    // is under the label's (its padding included), which leaves an axis without a number.
+    if (plot.height() > 0) {
+        const double perTick = QFontMetricsF(m_valueAxis->labelsFont()).height() * 1.5 + 8;
+        const int fitting = std::max(2, int(plot.height() / perTick));
+        while (std::floor((top - bottom) / interval + 1e-9) + 1 > fitting)
+            interval = niceAbove(interval);
+    }
     m_valueAxis->setTickAnchor(0);
     if (interval > m_valueAxis->tickInterval()) {
         m_valueAxis->setTickInterval(interval);

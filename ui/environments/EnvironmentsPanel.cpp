@@ -70,8 +70,8 @@ EnvironmentsPanel::EnvironmentsPanel(QWidget *parent)
 
     m_rollbackAction->setObjectName(QStringLiteral("actionRollbackSelected"));
     m_rollbackAction->setIcon(style()->standardIcon(QStyle::SP_MediaSeekBackward));
-    m_rollbackAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
-    m_rollbackAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    // No shortcut of its own: Ctrl+Shift+R is the main window's Roll back action, which acts on
+    // the same rollout; two actions with one key are ambiguous to Qt and neither would fire.
     connect(m_rollbackAction, &QAction::triggered, this, [this] {
         if (!m_app.isEmpty())
             Q_EMIT rollbackRequested(m_environment, m_app);

@@ -8,6 +8,7 @@
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QLabel>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QToolBar>
@@ -84,8 +85,19 @@ PostMortemView::PostMortemView(DecisionLogModel *log, QWidget *parent)
     m_logView->setModel(m_log);
     m_logView->header()->setStretchLastSection(true);
 
+    // The charts keep a legible height (their widget's minimum); when the view is lower than
+    // that they scroll rather than shrink until their axes lose their numbers.
+    auto *chartsScroll = new QScrollArea;
+    chartsScroll->setObjectName(QStringLiteral("chartsScrollArea"));
+    chartsScroll->setWidgetResizable(true);
+    chartsScroll->setFrameShape(QFrame::NoFrame);
+    chartsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    chartsScroll->setWidget(m_chartsSlot);
+
     auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(m_chartsSlot);
+    splitter->setObjectName(QStringLiteral("postMortemSplitter"));
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(chartsScroll);
     splitter->addWidget(m_timelineSlot);
     splitter->addWidget(m_logView);
     splitter->setStretchFactor(0, 3);

@@ -273,6 +273,15 @@ void MainWindow::setConnectionState(const QString &environment, const QString &s
     label->setToolTip(detail);
 }
 
+void MainWindow::removeConnectionState(const QString &environment)
+{
+    QLabel *label = m_connectionLabels.take(environment);
+    if (!label)
+        return;
+    statusBar()->removeWidget(label);
+    delete label;
+}
+
 void MainWindow::setActiveRollout(const QString &text)
 {
     m_activeRollout->setText(text.isEmpty() ? tr("No rollout running") : text);

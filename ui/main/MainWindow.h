@@ -58,6 +58,8 @@ public:
     /// with @p detail (why it is not connected) as its tooltip.
     void setConnectionState(const QString &environment, const QString &state,
                             const QString &detail = {});
+    /// Takes @p environment's connection state off the status bar (the environment was closed).
+    void removeConnectionState(const QString &environment);
     /// The status bar's active rollout ("portal v2 · Observing · blue 90 % · green 10 %"), or
     /// empty when none runs.
     void setActiveRollout(const QString &text);

@@ -700,6 +700,12 @@ void SettingsDialog::removeEnvironment()
         return;
     const int key = m_shownKey;
     const SettingsProfile p = m_profiles->profile(row);
+    if (m_backend) {
+        if (const auto allowed = m_backend->checkRemoval(p); !allowed) {
+            setStatus(allowed.error().message, true);
+            return;
+        }
+    }
     auto *confirm = new QMessageBox(
         QMessageBox::Question, tr("Remove environment"),
         p.filePath.isEmpty() ? tr("Remove the environment %1? It was never saved.").arg(p.name)
@@ -727,7 +733,7 @@ void SettingsDialog::removeEnvironment()
         m_profiles->removeProfile(at);
         setStatus(tr("Removed the environment %1.").arg(gone.name), false);
         if (!gone.filePath.isEmpty())
-            Q_EMIT profileRemoved(gone.filePath);
+            Q_EMIT profileRemoved(gone.filePath, gone.name);
         if (m_profiles->rowCount() > 0)
             m_list->setCurrentIndex(m_profiles->index(0));
         else

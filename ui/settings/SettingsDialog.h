@@ -49,8 +49,8 @@ public:
 Q_SIGNALS:
     /// A profile was written to @p filePath (the main window reloads its environments).
     void profileSaved(const QString &filePath);
-    /// The profile in @p filePath was removed.
-    void profileRemoved(const QString &filePath);
+    /// The profile in @p filePath, of the environment called @p environment, was removed.
+    void profileRemoved(const QString &filePath, const QString &environment);
 
 private:
     struct SecretField
