@@ -16,6 +16,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QLibraryInfo>
 #include <QLocale>
 #include <QStatusBar>
 #include <QTranslator>
@@ -27,7 +28,7 @@ GuiApplication::GuiApplication(const GuiArguments &arguments, QObject *parent)
     , m_args(arguments)
     , m_dataDir(Locations::dataDir(arguments.dataDir))
     , m_configDir(Locations::configDir(arguments.configDir))
-    , m_translator(loadTranslation(arguments.lang))
+    , m_translators(loadTranslations(arguments.lang))
 {
     m_controller = std::make_unique<RolloutController>(m_dataDir);
     m_window = std::make_unique<MainWindow>();
@@ -49,8 +50,8 @@ GuiApplication::~GuiApplication()
     m_liveRollout.reset();
     m_environments.reset();
     m_controller.reset();
-    if (m_translator)
-        QCoreApplication::removeTranslator(m_translator.get());
+    for (const auto &translator : m_translators)
+        QCoreApplication::removeTranslator(translator.get());
 }
 
 QStringList GuiApplication::sandboxApplications()
@@ -58,15 +59,24 @@ QStringList GuiApplication::sandboxApplications()
     return {QStringLiteral("portal"), QStringLiteral("shop")};
 }
 
-std::unique_ptr<QTranslator> GuiApplication::loadTranslation(const QString &lang)
+std::vector<std::unique_ptr<QTranslator>> GuiApplication::loadTranslations(const QString &lang)
 {
-    auto translator = std::make_unique<QTranslator>();
+    std::vector<std::unique_ptr<QTranslator>> installed;
     const QLocale locale = lang.isEmpty() ? QLocale() : QLocale(lang);
-    if (!translator->load(locale, QStringLiteral("optimist"), QStringLiteral("_"),
-                          QStringLiteral(":/i18n")))
-        return nullptr; // English, the source language, or no translation for the locale
-    QCoreApplication::installTranslator(translator.get());
-    return translator;
+    auto own = std::make_unique<QTranslator>();
+    if (!own->load(locale, QStringLiteral("optimist"), QStringLiteral("_"),
+                   QStringLiteral(":/i18n")))
+        return installed; // English, the source language, or no translation for the locale
+    QCoreApplication::installTranslator(own.get());
+    installed.push_back(std::move(own));
+    // Qt's own texts (standard buttons, file dialogs) in the same language, when installed.
+    auto qt = std::make_unique<QTranslator>();
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+        QCoreApplication::installTranslator(qt.get());
+        installed.push_back(std::move(qt));
+    }
+    return installed;
 }
 
 void GuiApplication::start()

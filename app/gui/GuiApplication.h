@@ -10,6 +10,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <vector>
 
 class QTranslator;
 
@@ -42,8 +43,10 @@ public:
 
     /// The applications the embedded sandbox simulates.
     static QStringList sandboxApplications();
-    /// Installs the translation for @p lang ("de", "en"; empty: the system locale).
-    static std::unique_ptr<QTranslator> loadTranslation(const QString &lang);
+    /// Installs the translations for @p lang ("de", "en"; empty: the system locale): the
+    /// program's own and, where Debian's qt6-translations-l10n has it, Qt's (the standard
+    /// buttons and dialogs), so a German window has no English "Cancel". Empty for English.
+    static std::vector<std::unique_ptr<QTranslator>> loadTranslations(const QString &lang);
 
     QString dataDir() const { return m_dataDir; }
     QString configDir() const { return m_configDir; }
@@ -68,7 +71,7 @@ private:
     GuiArguments m_args;
     QString m_dataDir;
     QString m_configDir;
-    std::unique_ptr<QTranslator> m_translator;
+    std::vector<std::unique_ptr<QTranslator>> m_translators;
     // Declared so the window and its binding go before the controller (and its thread).
     std::unique_ptr<RolloutController> m_controller;
     std::unique_ptr<MainWindow> m_window;

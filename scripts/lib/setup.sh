@@ -16,7 +16,7 @@ OPTIMIST_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 OPTIMIST_PACKAGES=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev qt6-charts-dev qtkeychain-qt6-dev
-    qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite libgl-dev
+    qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libqt6sql6-sqlite libgl-dev
     libhiredis-dev libyaml-cpp-dev libcurl4-openssl-dev curl openssl fonts-dejavu-core
     xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools redis-server prometheus
     docker.io wrk libxcb-damage0-dev

@@ -10,8 +10,9 @@
 namespace optimist {
 
 /// A metrics source that only sees traffic (Traefik's /metrics, Prometheus) completed with the
-/// CPU of each color from the cluster: window() asks @p traffic for the window, then @p cpu for
-/// both colors at once, and answers with cpuPercent filled in.
+/// CPU of each color from the cluster: window() asks @p traffic for the window and @p cpu for
+/// both colors at the same time (the traffic usually waits for one more scrape, the cluster takes
+/// about a second), and answers with cpuPercent filled in once all three are there.
 ///
 /// A traffic error is passed on as it is. A CPU failure (an error, or no answer within
 /// `cpuTimeout`) does not fail the window: that color's cpuPercent stays NaN, which the analyzer

@@ -1,8 +1,8 @@
 // The window's language, chosen as the program chooses it: the command line is parsed by
 // GuiArguments and the application composed by GuiApplication, whose translation comes from the
-// .qm built into the program. --lang de gives German menus and actions, an unknown language is a
-// command-line error (exit code 2) rather than a silently English window, and without --lang
-// the locale decides.
+// .qm built into the program (and Qt's own, for its standard buttons). --lang de gives German
+// menus, actions and buttons, an unknown language is a command-line error (exit code 2) rather
+// than a silently English window, and without --lang the locale decides.
 
 #include "GuiApplication.h"
 #include "GuiArguments.h"
@@ -11,10 +11,12 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDialogButtonBox>
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPushButton>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -58,7 +60,8 @@ private:
                 QStringLiteral("&Hilfe"),         QStringLiteral("&Neuer Rollout…"),
                 QStringLiteral("&Zurückrollen…"), QStringLiteral("&Einstellungen…"),
                 QStringLiteral("&Beenden"),       QStringLiteral("&Live-Rollout"),
-                QStringLiteral("&Verlauf"),       QStringLiteral("Kein Rollout aktiv")};
+                QStringLiteral("&Verlauf"),       QStringLiteral("Kein Rollout aktiv"),
+                QStringLiteral("Abbrechen"),      QStringLiteral("&Ja")};
     }
 
     static QStringList english()
@@ -67,7 +70,8 @@ private:
                 QStringLiteral("&Help"),       QStringLiteral("&New rollout…"),
                 QStringLiteral("&Roll back…"), QStringLiteral("&Settings…"),
                 QStringLiteral("&Quit"),       QStringLiteral("&Live rollout"),
-                QStringLiteral("&History"),    QStringLiteral("No rollout running")};
+                QStringLiteral("&History"),    QStringLiteral("No rollout running"),
+                QStringLiteral("Cancel"),      QStringLiteral("&Yes")};
     }
 
     /// The window GuiApplication composes and starts (on the sandbox) for @p arguments.
@@ -78,7 +82,12 @@ private:
             return {args.error};
         GuiApplication gui(args);
         gui.start();
-        return windowTexts(gui.window());
+        QStringList texts = windowTexts(gui.window());
+        // Qt's own words, as on every confirmation the program asks: its standard buttons.
+        QDialogButtonBox buttons(QDialogButtonBox::Cancel | QDialogButtonBox::Yes);
+        texts << buttons.button(QDialogButtonBox::Cancel)->text()
+              << buttons.button(QDialogButtonBox::Yes)->text();
+        return texts;
     }
 
 private Q_SLOTS:

@@ -1,5 +1,6 @@
 #include "metrics/MetricsWithCpu.h"
 
+#include <QElapsedTimer>
 #include <QTest>
 #include <QTimer>
 
@@ -16,6 +17,7 @@ class StubTraffic : public MetricsPort
 public:
     std::optional<Error> error;
     int calls = 0;
+    int delayMs = 0;
 
     void window(const QString &, const QDateTime &from, const QDateTime &to,
                 Reply<MetricsWindow> reply) override
@@ -28,7 +30,7 @@ public:
         w.blue.requests = 100;
         w.green.requests = 40;
         const std::optional<Error> e = error;
-        QTimer::singleShot(0, reply.context(), [reply, w, e] {
+        QTimer::singleShot(delayMs, reply.context(), [reply, w, e] {
             if (e)
                 reply(*e);
             else
@@ -150,7 +152,29 @@ private Q_SLOTS:
         QTRY_COMPARE(answer.calls, 1);
         QVERIFY(!answer.result->ok());
         QCOMPARE(answer.result->error().kind, Error::Kind::Unreachable);
-        QVERIFY(cpu.asked.isEmpty());
+        QTest::qWait(100); // the CPU answers (10 and 30 ms) come after the error: ignored
+        QCOMPARE(answer.calls, 1);
+    }
+
+    // The decision waits for the slower of traffic and CPU, not their sum: the CPU is asked
+    // when the window is, while the traffic source still waits for its scrape.
+    void cpuIsAskedAlongsideTheTraffic()
+    {
+        StubTraffic traffic;
+        traffic.delayMs = 400;
+        StubCpu cpu;
+        MetricsWithCpu metrics(&traffic, &cpu);
+        Answer answer;
+        QElapsedTimer elapsed;
+        elapsed.start();
+        metrics.window(QStringLiteral("demo"), kFrom, kFrom.addSecs(60), answer.reply());
+        QCOMPARE(cpu.asked.size(), 2); // before the traffic answered
+        QTRY_COMPARE(answer.calls, 1);
+        QVERIFY(answer.result->ok());
+        QCOMPARE(answer.result->value().green.cpuPercent, 55.0);
+        QCOMPARE(answer.result->value().green.requests, 40);
+        QVERIFY2(elapsed.elapsed() < 400 + 30 + 200,
+                 qPrintable(QString::number(elapsed.elapsed())));
     }
 };
 
