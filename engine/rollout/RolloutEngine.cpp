@@ -11,6 +11,7 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 
@@ -28,9 +29,18 @@ QJsonObject weightsData(const QString &op, const WeightSplit &split)
             {QStringLiteral("green"), split.green}};
 }
 
-constexpr int kRollbackWeightAttempts = 3;
-
 } // namespace
+
+bool RolloutEngine::isPassing(const Error &error)
+{
+    return error.kind == Error::Kind::Unreachable || error.kind == Error::Kind::Timeout ||
+           error.kind == Error::Kind::Conflict;
+}
+
+std::chrono::seconds RolloutEngine::retryDelay(int attempt)
+{
+    return kFirstRetryDelay * (1 << std::clamp(attempt - 1, 0, 10));
+}
 
 RolloutEngine::RolloutEngine(const RolloutPorts &ports, QObject *parent)
     : QObject(parent)
@@ -622,15 +632,49 @@ void RolloutEngine::runShift(int step)
     if (!journal(JournalEvent::Kind::Intent, tr("Writing weights %1").arg(target.toString()),
                  weightsData(QStringLiteral("weights"), target)))
         return;
+    writeStepWeights(step, 1);
+}
+
+void RolloutEngine::writeStepWeights(int step, int attempt)
+{
+    const WeightSplit target = WeightSplit::canaryAt(m_record.canaryColor, stepWeight(step));
     const CancelToken token = newOperation();
     m_ports.router->writeWeights(
         m_record.app, target, dryRun() ? WriteMode::DryRun : WriteMode::Apply,
         Reply<WriteOutcome>(
             this,
-            [this, step, target, token](const Result<WriteOutcome> &r) {
+            [this, step, attempt, target, token](const Result<WriteOutcome> &r) {
                 if (!r) {
-                    rollBack(tr("writing weights %1 failed: %2")
-                                 .arg(target.toString(), r.error().message));
+                    // The same absolute weights are written again, so a retry cannot
+                    // half-apply anything; until one succeeds the traffic stays where the
+                    // last confirmed step put it.
+                    if (!isPassing(r.error())) {
+                        rollBack(tr("writing weights %1 failed: %2")
+                                     .arg(target.toString(), r.error().message));
+                        return;
+                    }
+                    if (attempt >= kWeightWriteAttempts) {
+                        const QString reason = tr("writing weights %1 failed %2 times in a row: %3")
+                                                   .arg(target.toString())
+                                                   .arg(attempt)
+                                                   .arg(r.error().message);
+                        decide(Decision::Action::RollBack, reason);
+                        rollBack(reason);
+                        return;
+                    }
+                    const seconds wait = retryDelay(attempt);
+                    decide(Decision::Action::Hold,
+                           tr("writing weights %1 failed (attempt %2 of %3): %4; holding at "
+                              "%5%, retrying in %6 s")
+                               .arg(target.toString())
+                               .arg(attempt)
+                               .arg(kWeightWriteAttempts)
+                               .arg(r.error().message)
+                               .arg(m_record.weight)
+                               .arg(wait.count()));
+                    m_ports.clock->schedule(
+                        wait, this, [this, step, attempt] { writeStepWeights(step, attempt + 1); },
+                        newOperation());
                     return;
                 }
                 if (dryRun()) {
@@ -931,15 +975,15 @@ void RolloutEngine::rollBackWeights(int attempt)
                  tr("Writing weights %1 (attempt %2 of %3)")
                      .arg(target.toString())
                      .arg(attempt)
-                     .arg(kRollbackWeightAttempts),
+                     .arg(kWeightWriteAttempts),
                  weightsData(QStringLiteral("weights"), target)))
         return;
     const CancelToken token = newOperation();
     auto failed = [this, attempt, target](const QString &what) {
         journal(JournalEvent::Kind::Error, what);
-        if (attempt < kRollbackWeightAttempts) {
+        if (attempt < kWeightWriteAttempts) {
             m_ports.clock->schedule(
-                seconds(1 << attempt), this, [this, attempt] { rollBackWeights(attempt + 1); },
+                retryDelay(attempt), this, [this, attempt] { rollBackWeights(attempt + 1); },
                 newOperation());
             return;
         }
@@ -947,7 +991,7 @@ void RolloutEngine::rollBackWeights(int attempt)
                tr("Rollback could not restore the weights after %1 attempts (%2). Traffic may "
                   "still reach %3; last confirmed weights: %4. Set the weights of %5 to %6 by "
                   "hand, then remove %3.")
-                   .arg(kRollbackWeightAttempts)
+                   .arg(kWeightWriteAttempts)
                    .arg(what, appColorName(m_record.canaryColor), m_split.toString(), m_record.app,
                         target.toString()));
     };
