@@ -979,12 +979,30 @@ void RolloutEngine::rollBackWeights(int attempt)
                  weightsData(QStringLiteral("weights"), target)))
         return;
     const CancelToken token = newOperation();
-    auto failed = [this, attempt, target](const QString &what) {
-        journal(JournalEvent::Kind::Error, what);
+    // @p written: the router took the weights, but did not show them in force.
+    auto failed = [this, attempt, target](const QString &what, bool written) {
         if (attempt < kWeightWriteAttempts) {
+            const seconds wait = retryDelay(attempt);
+            journal(JournalEvent::Kind::Error, tr("%1 (attempt %2 of %3); retrying in %4 s")
+                                                   .arg(what)
+                                                   .arg(attempt)
+                                                   .arg(kWeightWriteAttempts)
+                                                   .arg(wait.count()));
             m_ports.clock->schedule(
-                retryDelay(attempt), this, [this, attempt] { rollBackWeights(attempt + 1); },
-                newOperation());
+                wait, this, [this, attempt] { rollBackWeights(attempt + 1); }, newOperation());
+            return;
+        }
+        journal(JournalEvent::Kind::Error, what);
+        const QString canary = appColorName(m_record.canaryColor);
+        if (written) {
+            finish(RolloutState::Failed,
+                   tr("Rollback wrote weights %1 for %2 %3 times, but the router never showed "
+                      "them in force (%4). Traffic may still reach %5; last confirmed weights: "
+                      "%6. Check that Traefik runs, reads its provider and applies %1, then "
+                      "remove %5 by hand.")
+                       .arg(target.toString(), m_record.app)
+                       .arg(kWeightWriteAttempts)
+                       .arg(what, canary, m_split.toString()));
             return;
         }
         finish(RolloutState::Failed,
@@ -992,8 +1010,7 @@ void RolloutEngine::rollBackWeights(int attempt)
                   "still reach %3; last confirmed weights: %4. Set the weights of %5 to %6 by "
                   "hand, then remove %3.")
                    .arg(kWeightWriteAttempts)
-                   .arg(what, appColorName(m_record.canaryColor), m_split.toString(), m_record.app,
-                        target.toString()));
+                   .arg(what, canary, m_split.toString(), m_record.app, target.toString()));
     };
     m_ports.router->writeWeights(
         m_record.app, target, dryRun() ? WriteMode::DryRun : WriteMode::Apply,
@@ -1001,7 +1018,7 @@ void RolloutEngine::rollBackWeights(int attempt)
             this,
             [this, target, token, failed](const Result<WriteOutcome> &r) {
                 if (!r)
-                    return failed(r.error().message);
+                    return failed(r.error().message, false);
                 if (dryRun()) {
                     if (journal(JournalEvent::Kind::WouldDo, r.value().description))
                         rollBackRemoveCanary();
@@ -1015,7 +1032,7 @@ void RolloutEngine::rollBackWeights(int attempt)
                         this,
                         [this, failed](const Result<WeightSplit> &c) {
                             if (!c)
-                                return failed(c.error().message);
+                                return failed(c.error().message, true);
                             m_split = c.value();
                             m_record.weight = 0;
                             if (!saveRecord() ||
