@@ -11,6 +11,7 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 
@@ -28,9 +29,18 @@ QJsonObject weightsData(const QString &op, const WeightSplit &split)
             {QStringLiteral("green"), split.green}};
 }
 
-constexpr int kRollbackWeightAttempts = 3;
-
 } // namespace
+
+bool RolloutEngine::isPassing(const Error &error)
+{
+    return error.kind == Error::Kind::Unreachable || error.kind == Error::Kind::Timeout ||
+           error.kind == Error::Kind::Conflict;
+}
+
+std::chrono::seconds RolloutEngine::retryDelay(int attempt)
+{
+    return kFirstRetryDelay * (1 << std::clamp(attempt - 1, 0, 10));
+}
 
 RolloutEngine::RolloutEngine(const RolloutPorts &ports, QObject *parent)
     : QObject(parent)
@@ -622,15 +632,49 @@ void RolloutEngine::runShift(int step)
     if (!journal(JournalEvent::Kind::Intent, tr("Writing weights %1").arg(target.toString()),
                  weightsData(QStringLiteral("weights"), target)))
         return;
+    writeStepWeights(step, 1);
+}
+
+void RolloutEngine::writeStepWeights(int step, int attempt)
+{
+    const WeightSplit target = WeightSplit::canaryAt(m_record.canaryColor, stepWeight(step));
     const CancelToken token = newOperation();
     m_ports.router->writeWeights(
         m_record.app, target, dryRun() ? WriteMode::DryRun : WriteMode::Apply,
         Reply<WriteOutcome>(
             this,
-            [this, step, target, token](const Result<WriteOutcome> &r) {
+            [this, step, attempt, target, token](const Result<WriteOutcome> &r) {
                 if (!r) {
-                    rollBack(tr("writing weights %1 failed: %2")
-                                 .arg(target.toString(), r.error().message));
+                    // The same absolute weights are written again, so a retry cannot
+                    // half-apply anything; until one succeeds the traffic stays where the
+                    // last confirmed step put it.
+                    if (!isPassing(r.error())) {
+                        rollBack(tr("writing weights %1 failed: %2")
+                                     .arg(target.toString(), r.error().message));
+                        return;
+                    }
+                    if (attempt >= kWeightWriteAttempts) {
+                        const QString reason = tr("writing weights %1 failed %2 times in a row: %3")
+                                                   .arg(target.toString())
+                                                   .arg(attempt)
+                                                   .arg(r.error().message);
+                        decide(Decision::Action::RollBack, reason);
+                        rollBack(reason);
+                        return;
+                    }
+                    const seconds wait = retryDelay(attempt);
+                    decide(Decision::Action::Hold,
+                           tr("writing weights %1 failed (attempt %2 of %3): %4; holding at "
+                              "%5%, retrying in %6 s")
+                               .arg(target.toString())
+                               .arg(attempt)
+                               .arg(kWeightWriteAttempts)
+                               .arg(r.error().message)
+                               .arg(m_record.weight)
+                               .arg(wait.count()));
+                    m_ports.clock->schedule(
+                        wait, this, [this, step, attempt] { writeStepWeights(step, attempt + 1); },
+                        newOperation());
                     return;
                 }
                 if (dryRun()) {
@@ -931,25 +975,42 @@ void RolloutEngine::rollBackWeights(int attempt)
                  tr("Writing weights %1 (attempt %2 of %3)")
                      .arg(target.toString())
                      .arg(attempt)
-                     .arg(kRollbackWeightAttempts),
+                     .arg(kWeightWriteAttempts),
                  weightsData(QStringLiteral("weights"), target)))
         return;
     const CancelToken token = newOperation();
-    auto failed = [this, attempt, target](const QString &what) {
-        journal(JournalEvent::Kind::Error, what);
-        if (attempt < kRollbackWeightAttempts) {
+    // @p written: the router took the weights, but did not show them in force.
+    auto failed = [this, attempt, target](const QString &what, bool written) {
+        if (attempt < kWeightWriteAttempts) {
+            const seconds wait = retryDelay(attempt);
+            journal(JournalEvent::Kind::Error, tr("%1 (attempt %2 of %3); retrying in %4 s")
+                                                   .arg(what)
+                                                   .arg(attempt)
+                                                   .arg(kWeightWriteAttempts)
+                                                   .arg(wait.count()));
             m_ports.clock->schedule(
-                seconds(1 << attempt), this, [this, attempt] { rollBackWeights(attempt + 1); },
-                newOperation());
+                wait, this, [this, attempt] { rollBackWeights(attempt + 1); }, newOperation());
+            return;
+        }
+        journal(JournalEvent::Kind::Error, what);
+        const QString canary = appColorName(m_record.canaryColor);
+        if (written) {
+            finish(RolloutState::Failed,
+                   tr("Rollback wrote weights %1 for %2 %3 times, but the router never showed "
+                      "them in force (%4). Traffic may still reach %5; last confirmed weights: "
+                      "%6. Check that Traefik runs, reads its provider and applies %1, then "
+                      "remove %5 by hand.")
+                       .arg(target.toString(), m_record.app)
+                       .arg(kWeightWriteAttempts)
+                       .arg(what, canary, m_split.toString()));
             return;
         }
         finish(RolloutState::Failed,
                tr("Rollback could not restore the weights after %1 attempts (%2). Traffic may "
                   "still reach %3; last confirmed weights: %4. Set the weights of %5 to %6 by "
                   "hand, then remove %3.")
-                   .arg(kRollbackWeightAttempts)
-                   .arg(what, appColorName(m_record.canaryColor), m_split.toString(), m_record.app,
-                        target.toString()));
+                   .arg(kWeightWriteAttempts)
+                   .arg(what, canary, m_split.toString(), m_record.app, target.toString()));
     };
     m_ports.router->writeWeights(
         m_record.app, target, dryRun() ? WriteMode::DryRun : WriteMode::Apply,
@@ -957,7 +1018,7 @@ void RolloutEngine::rollBackWeights(int attempt)
             this,
             [this, target, token, failed](const Result<WriteOutcome> &r) {
                 if (!r)
-                    return failed(r.error().message);
+                    return failed(r.error().message, false);
                 if (dryRun()) {
                     if (journal(JournalEvent::Kind::WouldDo, r.value().description))
                         rollBackRemoveCanary();
@@ -971,7 +1032,7 @@ void RolloutEngine::rollBackWeights(int attempt)
                         this,
                         [this, failed](const Result<WeightSplit> &c) {
                             if (!c)
-                                return failed(c.error().message);
+                                return failed(c.error().message, true);
                             m_split = c.value();
                             m_record.weight = 0;
                             if (!saveRecord() ||

@@ -17,6 +17,7 @@
 #include <QCoreApplication>
 #include <QObject>
 
+#include <chrono>
 #include <functional>
 
 namespace optimist {
@@ -47,6 +48,20 @@ public:
     Result<void> control(OperatorAction::Kind kind, const QString &who);
     /// Applies a control another process filed in the store as Requested.
     Result<void> applyRequested(const OperatorAction &action);
+
+    /// Weight writes that fail for a passing reason (the router unreachable, too slow, or
+    /// changed under the write) are tried this often, forward and in a rollback, before the
+    /// rollout rolls back (forward) or stops in Failed (rollback). docs/failure-policy.md.
+    static constexpr int kWeightWriteAttempts = 5;
+    /// The wait before the first retry of a weight write; each further retry waits twice as
+    /// long (1, 2, 4, 8 s: 15 s of retrying besides the attempts themselves).
+    static constexpr std::chrono::seconds kFirstRetryDelay{1};
+
+    /// Whether @p error may heal by waiting (Unreachable, Timeout, Conflict): only those are
+    /// retried. Refused credentials or a malformed answer are not.
+    static bool isPassing(const Error &error);
+    /// The wait before retrying after failed attempt @p attempt (1-based).
+    static std::chrono::seconds retryDelay(int attempt);
 
     RolloutState state() const { return m_record.state; }
     bool isPaused() const { return m_paused; }
@@ -80,6 +95,7 @@ private:
     void runDeploy();
     void runWaitHealthy();
     void runShift(int step);
+    void writeStepWeights(int step, int attempt);
     void weightsConfirmed(int step);
     void beginCheck();
     void checkWindowEnded(const QDateTime &from);

@@ -246,7 +246,71 @@ private Q_SLOTS:
         QCOMPARE(rig.engine->state(), RolloutState::Failed);
         const QString reason = rig.stored(id).reason;
         QVERIFY2(reason.contains(QLatin1String("by hand")), qPrintable(reason));
-        QCOMPARE(rig.journal(id, JournalEvent::Kind::Error).size(), 3);
+        QCOMPARE(int(rig.journal(id, JournalEvent::Kind::Error).size()),
+                 RolloutEngine::kWeightWriteAttempts);
+    }
+
+    /// A router that cannot be written for a while (Redis restarting): the step is held with
+    /// the reason, the write retried with a doubling wait, and the rollout goes on once it
+    /// succeeds; the weights never move before a write is confirmed.
+    void unwritableRouterHoldsTheStepAndRetries()
+    {
+        Rig rig;
+        const qint64 id = rig.start();
+        rig.runUntil([&] { return rig.engine->state() == RolloutState::Observing; });
+        rig.router.failWritesRemaining = RolloutEngine::kWeightWriteAttempts - 1;
+        const QDateTime before = rig.clock.now();
+        rig.runUntil([&] { return rig.router.writes.size() == 2; });
+        // 60 s of checks, then 1 + 2 + 4 + 8 s of waiting between the five attempts.
+        QCOMPARE(before.secsTo(rig.clock.now()), 60 + 15);
+        rig.run();
+        QCOMPARE(rig.engine->state(), RolloutState::Succeeded);
+        int holds = 0;
+        for (const Decision &d : std::as_const(rig.decisions)) {
+            if (d.action != Decision::Action::Hold)
+                continue;
+            ++holds;
+            QCOMPARE(d.weight, 10); // held at the confirmed step, never at the unwritten one
+            QVERIFY2(d.reason.contains(QLatin1String("router down")), qPrintable(d.reason));
+            QVERIFY2(d.reason.contains(QStringLiteral("retrying in %1 s").arg(1 << (holds - 1))),
+                     qPrintable(d.reason));
+        }
+        QCOMPARE(holds, RolloutEngine::kWeightWriteAttempts - 1);
+        QCOMPARE(rig.stored(id).state, RolloutState::Succeeded);
+    }
+
+    /// A router that stays unwritable: after kWeightWriteAttempts the rollout rolls back, and as
+    /// the rollback cannot write either, it stops in Failed naming the weights left in force.
+    void unwritableRouterRollsBackThenNeedsAPerson()
+    {
+        Rig rig;
+        const qint64 id = rig.start();
+        rig.runUntil([&] { return rig.engine->state() == RolloutState::Observing; });
+        rig.router.writeError = Error{Error::Kind::Unreachable, QStringLiteral("router down")};
+        rig.run();
+        QCOMPARE(rig.engine->state(), RolloutState::Failed);
+        QCOMPARE(rig.decisions.last().action, Decision::Action::RollBack);
+        QVERIFY2(rig.decisions.last().reason.contains(QLatin1String("failed 5 times")),
+                 qPrintable(rig.decisions.last().reason));
+        const QString reason = rig.stored(id).reason;
+        QVERIFY2(reason.contains(QLatin1String("last confirmed weights: blue 90% / green 10%")),
+                 qPrintable(reason));
+        QVERIFY2(reason.contains(QLatin1String("by hand")), qPrintable(reason));
+        QCOMPARE(rig.router.inForce, (WeightSplit{90, 10}));
+    }
+
+    /// Refused credentials do not heal by waiting: no retry, straight to the rollback.
+    void refusedRouterCredentialsAreNotRetried()
+    {
+        Rig rig;
+        rig.start();
+        rig.runUntil([&] { return rig.engine->state() == RolloutState::Observing; });
+        rig.router.writeError =
+            Error{Error::Kind::Invalid, QStringLiteral("refused the credentials")};
+        rig.runUntil([&] { return rig.engine->state() == RolloutState::RollingBack; });
+        for (const Decision &d : std::as_const(rig.decisions))
+            QVERIFY(d.action != Decision::Action::Hold);
+        QCOMPARE(rig.router.writes.size(), qsizetype(1));
     }
 
     void rollbackRetriesTheWeightWrite()
