@@ -57,8 +57,6 @@ class TestE2eCrash : public QObject
     Q_OBJECT
 
     E2eEnvironment m_env;
-    Color m_active = Color::Blue;
-    QString m_activeVersion = QStringLiteral("v1");
 
     /// What the killed `optimist-cli rollout` printed before it died.
     struct Killed
@@ -171,6 +169,16 @@ class TestE2eCrash : public QObject
         return false;
     }
 
+    /// The version `optimist-cli status` shows for @p color; empty when it does not exist.
+    QString colorVersion(Color color)
+    {
+        const E2eEnvironment::CliRun status = m_env.cli({QStringLiteral("status")});
+        for (const QJsonObject &c : status.events(QStringLiteral("color")))
+            if (c.value(QStringLiteral("color")).toString() == colorName(color))
+                return c.value(QStringLiteral("version")).toString();
+        return {};
+    }
+
     /// One line per journal line, finished and error: what a failure message shows.
     static QString transcript(const QList<QJsonObject> &lines)
     {
@@ -281,15 +289,21 @@ private Q_SLOTS:
         QFETCH(QString, recovery);
         QFETCH(QString, outcome);
 
-        // Where the previous row left the application: one color at 100%, alone.
-        const Color from = m_active;
+        // Where the previous row left the application (blue v1 for the first): one color at
+        // 100%, alone. Read from the router and Swarm, so a failed row does not mislead the next.
+        const QStringList before = m_env.weightsInForce();
+        QCOMPARE(before.size(), 1);
+        const Color from =
+            before.first() == m_env.service(Color::Blue) + QStringLiteral("@swarm=100")
+                ? Color::Blue
+                : Color::Green;
+        QCOMPARE(before, QStringList{m_env.service(from) + QStringLiteral("@swarm=100")});
+        QCOMPARE(m_env.services(), QStringList{m_env.service(from)});
         const Color to = otherColor(from);
-        const QString fromVersion = m_activeVersion;
+        const QString fromVersion = colorVersion(from);
+        QVERIFY(fromVersion == QLatin1String("v1") || fromVersion == QLatin1String("v2"));
         const QString toVersion =
             fromVersion == QLatin1String("v1") ? QStringLiteral("v2") : QStringLiteral("v1");
-        QCOMPARE(m_env.weightsInForce(),
-                 QStringList{m_env.service(from) + QStringLiteral("@swarm=100")});
-        QCOMPARE(m_env.services(), QStringList{m_env.service(from)});
         // PreChecks refuses an active color that is not healthy (a busy machine can fail a
         // health probe): start from a healthy one.
         QTRY_VERIFY_WITH_TIMEOUT(activeHealthy(from), 30000);
@@ -336,6 +350,8 @@ private Q_SLOTS:
         QCOMPARE(m_env.weightsInForce(),
                  QStringList{m_env.service(winner) + QStringLiteral("@swarm=100")});
         QTRY_COMPARE_WITH_TIMEOUT(m_env.services(), QStringList{m_env.service(winner)}, 20000);
+        // All its tasks run (a busy machine may delay a health probe: give it time).
+        QTRY_VERIFY_WITH_TIMEOUT(activeHealthy(winner), 30000);
         const E2eEnvironment::CliRun colors = m_env.cli({QStringLiteral("status")});
         int seen = 0;
         for (const QJsonObject &c : colors.events(QStringLiteral("color"))) {
@@ -354,8 +370,6 @@ private Q_SLOTS:
         QCOMPARE(seen, 1);
         QVERIFY(colors.events(QStringLiteral("unfinished")).isEmpty());
         QVERIFY(m_env.servesOnly(winnerVersion, 10000));
-        m_active = winner;
-        m_activeVersion = winnerVersion;
 
         // The history: every line the killed process printed, then the takeover naming the
         // interrupted state and how it was recovered, then the reconciliation and the end.
