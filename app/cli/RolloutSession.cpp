@@ -30,6 +30,7 @@ RolloutSession::RolloutSession(EnvironmentRuntime &runtime, HistoryStore &store,
         m_printer.journal(e);
         // Keep the sandbox's state file in step with the journal, for a process that takes over.
         m_runtime.saveState();
+        m_killPoint.passed(e);
     });
     connect(engine, &RolloutEngine::checkStarted, this,
             [this](int, int weight, int index, const QDateTime &until) {

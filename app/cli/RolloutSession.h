@@ -1,6 +1,7 @@
 #pragma once
 
 #include "CliPrinter.h"
+#include "KillPoint.h"
 
 #include "rollout/RolloutEngine.h"
 
@@ -72,6 +73,7 @@ private:
     std::unique_ptr<QLockFile> m_lock;
     UnixSignalNotifier *m_signals = nullptr;
     int m_interrupts = 0;
+    KillPoint m_killPoint; ///< OPTIMIST_KILL_AT, for the crash tests
 };
 
 } // namespace optimist

@@ -162,9 +162,28 @@ Result<void> RolloutEngine::recover(qint64 rolloutId, RecoveryMode mode, const Q
 void RolloutEngine::recoverRead(RecoveryMode mode, const AppSnapshot &snapshot,
                                 const WeightSplit &split)
 {
+    const RolloutState last = m_record.state;
+    m_split = split;
+    // PreChecks records the active and the canary color together with fromVersion; killed before
+    // that, the record's colors are mere defaults (the canary may well be the color serving
+    // 100%), and nothing has been changed yet.
+    if ((last == RolloutState::Idle || last == RolloutState::PreChecks) &&
+        m_record.fromVersion.isEmpty()) {
+        m_canaryMayExist = false;
+        journal(JournalEvent::Kind::Info,
+                tr("Reconciled: the router shows %1; the rollout was interrupted before it chose "
+                   "its colors, so nothing had been changed")
+                    .arg(split.toString()),
+                weightsData(QStringLiteral("reconcile"), split));
+        if (mode == RecoveryMode::RollBack)
+            rollBack(tr("interrupted in %1; rolled back on recovery").arg(stateName(last)));
+        else
+            runPreChecks();
+        return;
+    }
+
     const Color canary = m_record.canaryColor;
     const auto &canaryService = snapshot.of(canary);
-    m_split = split;
     m_record.weight = split.of(canary);
     m_canaryMayExist = canaryService.has_value();
     journal(JournalEvent::Kind::Info,
@@ -177,7 +196,19 @@ void RolloutEngine::recoverRead(RecoveryMode mode, const AppSnapshot &snapshot,
                                    : tr("does not exist")),
             weightsData(QStringLiteral("reconcile"), split));
 
-    const RolloutState last = m_record.state;
+    // Finalizing had begun removing the old color: with it gone, a rollback would send the
+    // users to a removed service, so the rollout is finished instead.
+    if (mode == RecoveryMode::RollBack && last == RolloutState::Finalizing &&
+        !snapshot.of(m_record.activeColor) && canaryService && split.of(canary) == 100) {
+        if (!journal(JournalEvent::Kind::Info,
+                     tr("Cannot roll back: %1 (%2) was already removed while finalizing; "
+                        "finishing the rollout on %3 instead")
+                         .arg(appColorName(m_record.activeColor), m_record.fromVersion,
+                              appColorName(canary))))
+            return;
+        runFinalize();
+        return;
+    }
     if (mode == RecoveryMode::RollBack || last == RolloutState::RollingBack) {
         rollBack(tr("interrupted in %1; rolled back on recovery").arg(stateName(last)));
         return;

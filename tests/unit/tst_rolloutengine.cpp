@@ -736,6 +736,8 @@ private Q_SLOTS:
         QTest::newRow("after weight write, resume") << 1 << true;
         QTest::newRow("after weight write, roll back") << 1 << false;
         QTest::newRow("waiting healthy, resume") << 2 << true;
+        // Blue is already removed: a rollback would route to a removed service, so it finishes.
+        QTest::newRow("finalizing after the removal, roll back") << 3 << false;
     }
     void recoveryAfterAKill()
     {
@@ -750,9 +752,13 @@ private Q_SLOTS:
             });
         else if (killAt == 1)
             rig.runUntil([&] { return rig.router.writes.size() == 2; }); // 25 % written
-        else
+        else if (killAt == 2)
             rig.runUntil([&] { return rig.engine->state() == RolloutState::WaitingHealthy; });
+        else
+            rig.runUntil([&] { return rig.engine->state() == RolloutState::Finalizing; });
         rig.engine.reset(); // killed: no cleanup, pending replies die with it
+        if (killAt == 3)
+            rig.cluster.app.blue.reset(); // the removal reached the cluster, its answer did not
         const auto stale = rig.store->unfinishedRollouts().value();
         QCOMPARE(stale.size(), 1);
         QCOMPARE(stale.first().id, id);
@@ -764,7 +770,7 @@ private Q_SLOTS:
                     .ok());
         rig.run();
         const RolloutRecord r = rig.stored(id);
-        if (resume) {
+        if (resume || killAt == 3) {
             QCOMPARE(r.state, RolloutState::Succeeded);
             QCOMPARE(rig.router.inForce, (WeightSplit{0, 100}));
             QVERIFY(!rig.cluster.app.blue.has_value());
