@@ -59,6 +59,10 @@ PrometheusMetrics::PrometheusMetrics(Config config, QObject *parent)
     , m_config(std::move(config))
     , m_network(new QNetworkAccessManager(this))
 {
+    m_security.endpointName = tr("Prometheus");
+    m_security.caFileKey = QStringLiteral("metrics.caFile");
+    m_security.caFile = m_config.caFile;
+    m_security.allowInsecureHttp = m_config.allowInsecureHttp;
 }
 
 PrometheusMetrics::~PrometheusMetrics() = default;
@@ -281,22 +285,45 @@ void PrometheusMetrics::post(const QString &path, const QList<std::pair<QString,
             body += '&';
         body += QUrl::toPercentEncoding(key) + '=' + QUrl::toPercentEncoding(value);
     }
+    const QString where = m_config.baseUrl.toDisplayString(QUrl::RemoveUserInfo);
+    std::optional<Error> refused;
+    if (!m_config.bearerToken.isEmpty())
+        refused = m_security.refuseCredentials(url);
     QNetworkRequest request(url);
+    if (!refused) {
+        if (auto prepared = m_security.prepare(request); !prepared)
+            refused = prepared.error();
+    }
+    if (refused) {
+        QTimer::singleShot(0, this, [reply, error = *refused] {
+            if (!reply.isCancelled())
+                reply(error);
+        });
+        return;
+    }
     request.setHeader(QNetworkRequest::ContentTypeHeader,
                       QByteArrayLiteral("application/x-www-form-urlencoded"));
     request.setRawHeader("Accept", "application/json");
     if (!m_config.bearerToken.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + m_config.bearerToken.toUtf8());
     request.setTransferTimeout(int(m_config.timeout.count()));
+    // The token never follows a redirect to another host.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::SameOriginRedirectPolicy);
+    HttpEndpointSecurity::logRequest("POST", request);
     QNetworkReply *networkReply = m_network->post(request, body);
-    const QString where = m_config.baseUrl.toDisplayString(QUrl::RemoveUserInfo);
     const qint64 timeoutMs = qint64(m_config.timeout.count());
-    connect(networkReply, &QNetworkReply::finished, this, [networkReply, reply, where, timeoutMs] {
+    connect(networkReply, &QNetworkReply::finished, this,
+            [this, networkReply, reply, where, timeoutMs] {
         networkReply->deleteLater();
         if (reply.isCancelled())
             return;
         const int status =
             networkReply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (auto tls = m_security.tlsFailure(networkReply, where)) {
+            reply(*tls);
+            return;
+        }
         if (networkReply->error() != QNetworkReply::NoError && status == 0) {
             const bool timedOut = networkReply->error() == QNetworkReply::OperationCanceledError ||
                                   networkReply->error() == QNetworkReply::TimeoutError;

@@ -61,7 +61,8 @@ int keyRank(const QString &key)
         QStringLiteral("token"),          QStringLiteral("apiUrl"),
         QStringLiteral("traefikVersion"), QStringLiteral("entryPoints"),
         QStringLiteral("apiUser"),        QStringLiteral("apiPassword"),
-        QStringLiteral("apiCaFile"),      QStringLiteral("scrapeIntervalMs"),
+        QStringLiteral("apiCaFile"),      QStringLiteral("caFile"),
+        QStringLiteral("scrapeIntervalMs"),
         QStringLiteral("settleSec"),      QStringLiteral("service"),
         QStringLiteral("rule"),           QStringLiteral("ports"),
         QStringLiteral("portVariable"),   QStringLiteral("healthUrl"),
@@ -231,6 +232,8 @@ public:
             m_out << YAML::Key << "description" << YAML::Value;
             scalar(profile.description);
         }
+        if (profile.allowInsecureHttp)
+            m_out << YAML::Key << "allowInsecureHttp" << YAML::Value << true;
         component("cluster", profile.cluster);
         component("router", profile.router);
         component("metrics", profile.metrics);
