@@ -315,59 +315,60 @@ void PrometheusMetrics::post(const QString &path, const QList<std::pair<QString,
     const qint64 timeoutMs = qint64(m_config.timeout.count());
     connect(networkReply, &QNetworkReply::finished, this,
             [this, networkReply, reply, where, timeoutMs] {
-        networkReply->deleteLater();
-        if (reply.isCancelled())
-            return;
-        const int status =
-            networkReply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (auto tls = m_security.tlsFailure(networkReply, where)) {
-            reply(*tls);
-            return;
-        }
-        if (networkReply->error() != QNetworkReply::NoError && status == 0) {
-            const bool timedOut = networkReply->error() == QNetworkReply::OperationCanceledError ||
-                                  networkReply->error() == QNetworkReply::TimeoutError;
-            reply(timedOut ? Error{Error::Kind::Timeout,
-                                   tr("Prometheus at %1 did not answer within %2 ms; check "
-                                      "that it runs and is not overloaded")
-                                       .arg(where)
-                                       .arg(timeoutMs)}
-                           : Error{Error::Kind::Unreachable,
-                                   tr("cannot reach Prometheus at %1 (%2); check the "
-                                      "environment's Prometheus URL and that it runs")
-                                       .arg(where, networkReply->errorString())});
-            return;
-        }
-        if (status == 401 || status == 403) {
-            // Invalid, as the router's API client types refused credentials: waiting does
-            // not fix a token.
-            reply(Error{Error::Kind::Invalid,
-                        tr("Prometheus at %1 refused access (HTTP %2); check the token "
-                           "stored in the keychain for this environment")
-                            .arg(where)
-                            .arg(status)});
-            return;
-        }
-        const QByteArray answer = networkReply->readAll();
-        Result<PrometheusApiResult> result = PrometheusApiReader::read(answer);
-        if (!result && status != 200 && result.error().kind == Error::Kind::Invalid &&
-            !answer.trimmed().startsWith('{')) {
-            reply(Error{Error::Kind::Invalid,
-                        tr("Prometheus at %1 answered HTTP %2 without an API answer; "
-                           "check that the URL points at Prometheus itself")
-                            .arg(where)
-                            .arg(status)});
-            return;
-        }
-        if (result && status != 200) {
-            reply(Error{Error::Kind::Invalid,
-                        tr("Prometheus at %1 answered HTTP %2 with a success body")
-                            .arg(where)
-                            .arg(status)});
-            return;
-        }
-        reply(result);
-    });
+                networkReply->deleteLater();
+                if (reply.isCancelled())
+                    return;
+                const int status =
+                    networkReply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                if (auto tls = m_security.tlsFailure(networkReply, where)) {
+                    reply(*tls);
+                    return;
+                }
+                if (networkReply->error() != QNetworkReply::NoError && status == 0) {
+                    const bool timedOut =
+                        networkReply->error() == QNetworkReply::OperationCanceledError ||
+                        networkReply->error() == QNetworkReply::TimeoutError;
+                    reply(timedOut ? Error{Error::Kind::Timeout,
+                                           tr("Prometheus at %1 did not answer within %2 ms; check "
+                                              "that it runs and is not overloaded")
+                                               .arg(where)
+                                               .arg(timeoutMs)}
+                                   : Error{Error::Kind::Unreachable,
+                                           tr("cannot reach Prometheus at %1 (%2); check the "
+                                              "environment's Prometheus URL and that it runs")
+                                               .arg(where, networkReply->errorString())});
+                    return;
+                }
+                if (status == 401 || status == 403) {
+                    // Invalid, as the router's API client types refused credentials: waiting does
+                    // not fix a token.
+                    reply(Error{Error::Kind::Invalid,
+                                tr("Prometheus at %1 refused access (HTTP %2); check the token "
+                                   "stored in the keychain for this environment")
+                                    .arg(where)
+                                    .arg(status)});
+                    return;
+                }
+                const QByteArray answer = networkReply->readAll();
+                Result<PrometheusApiResult> result = PrometheusApiReader::read(answer);
+                if (!result && status != 200 && result.error().kind == Error::Kind::Invalid &&
+                    !answer.trimmed().startsWith('{')) {
+                    reply(Error{Error::Kind::Invalid,
+                                tr("Prometheus at %1 answered HTTP %2 without an API answer; "
+                                   "check that the URL points at Prometheus itself")
+                                    .arg(where)
+                                    .arg(status)});
+                    return;
+                }
+                if (result && status != 200) {
+                    reply(Error{Error::Kind::Invalid,
+                                tr("Prometheus at %1 answered HTTP %2 with a success body")
+                                    .arg(where)
+                                    .arg(status)});
+                    return;
+                }
+                reply(result);
+            });
 }
 
 } // namespace optimist

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "PrometheusApiResult.h"
-#include "ports/MetricsPort.h"
 #include "net/HttpEndpointSecurity.h"
+#include "ports/MetricsPort.h"
 #include "traefik/TraefikNaming.h"
 
 #include <QObject>

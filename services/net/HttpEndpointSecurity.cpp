@@ -36,10 +36,8 @@ Result<QSslConfiguration> HttpEndpointSecurity::sslConfiguration() const
                          .arg(caFile, caFileKey, endpointName, file.errorString())};
     const QList<QSslCertificate> extra = QSslCertificate::fromData(file.readAll());
     if (extra.isEmpty())
-        return Error{Error::Kind::Invalid,
-                     tr("The CA file %1 (%2) for %3 holds no PEM certificate").arg(caFile,
-                                                                                   caFileKey,
-                                                                                   endpointName)};
+        return Error{Error::Kind::Invalid, tr("The CA file %1 (%2) for %3 holds no PEM certificate")
+                                               .arg(caFile, caFileKey, endpointName)};
     QList<QSslCertificate> cas = ssl.caCertificates();
     cas.append(extra);
     ssl.setCaCertificates(cas);

@@ -225,9 +225,9 @@ const KindSchema kRouterKinds[] = {{"sandbox", {}}, {"redis", kRedisRouter}, {"f
 const KindSchema kMetricsKinds[] = {
     {"sandbox", kSandboxMetrics}, {"traefik", kTraefikMetrics}, {"prometheus", kPrometheusMetrics}};
 
-const char *const kTopLevelKeys[] = {"name",    "description",  "cluster", "router",
-                                     "metrics", "applications", "plan",    "secrets",
-                                     "allowInsecureHttp"};
+const char *const kTopLevelKeys[] = {"name",   "description", "cluster",
+                                     "router", "metrics",     "applications",
+                                     "plan",   "secrets",     "allowInsecureHttp"};
 
 const QLatin1String kSandbox("sandbox");
 const QLatin1String kKeychainPrefix("keychain:");

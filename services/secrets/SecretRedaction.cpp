@@ -91,10 +91,10 @@ void SecretRedaction::remember(const QString &secret)
         secret,
         QString::fromLatin1(utf8.toBase64()),
         QString::fromLatin1(utf8.toBase64(QByteArray::Base64UrlEncoding)),
-        QString::fromLatin1(utf8.toBase64(QByteArray::Base64Encoding |
-                                          QByteArray::OmitTrailingEquals)),
-        QString::fromLatin1(utf8.toBase64(QByteArray::Base64UrlEncoding |
-                                          QByteArray::OmitTrailingEquals)),
+        QString::fromLatin1(
+            utf8.toBase64(QByteArray::Base64Encoding | QByteArray::OmitTrailingEquals)),
+        QString::fromLatin1(
+            utf8.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals)),
         QString::fromLatin1(QUrl::toPercentEncoding(secret)),
     };
     Registry &r = registry();

@@ -4,7 +4,6 @@
 
 #include "secrets/SecretRedaction.h"
 
-
 #include <QFile>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -61,9 +60,8 @@ void TraefikApiClient::get(const QString &path, BodyCallback callback)
     const bool withCredentials = !m_settings.user.isEmpty() || !m_settings.password.isEmpty();
     if (withCredentials) {
         if (auto refused = m_security.refuseCredentials(url)) {
-            QTimer::singleShot(0, this, [callback, where, error = *refused] {
-                callback(error, where);
-            });
+            QTimer::singleShot(0, this,
+                               [callback, where, error = *refused] { callback(error, where); });
             return;
         }
     }

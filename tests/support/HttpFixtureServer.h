@@ -66,9 +66,8 @@ private:
         QByteArray path = request.split(' ').value(1);
         path = path.left(path.indexOf('?') < 0 ? path.size() : path.indexOf('?'));
         const Answer answer = routes.value(path, fallback);
-        socket->write("HTTP/1.1 " + QByteArray::number(answer.status) +
-                      " X\r\nContent-Type: " + answer.contentType +
-                      "\r\nApi-Version: 1.41\r\nContent-Length: " +
+        socket->write("HTTP/1.1 " + QByteArray::number(answer.status) + " X\r\nContent-Type: " +
+                      answer.contentType + "\r\nApi-Version: 1.41\r\nContent-Length: " +
                       QByteArray::number(answer.body.size()) + "\r\n\r\n" + answer.body);
     }
 

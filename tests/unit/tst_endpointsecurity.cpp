@@ -62,8 +62,7 @@ QString nonLoopbackAddress()
 {
     const QList<QHostAddress> all = QNetworkInterface::allAddresses();
     for (const QHostAddress &a : all) {
-        if (a.protocol() == QAbstractSocket::IPv4Protocol && !a.isLoopback() &&
-            !a.isLinkLocal())
+        if (a.protocol() == QAbstractSocket::IPv4Protocol && !a.isLoopback() && !a.isLinkLocal())
             return a.toString();
     }
     return {};
@@ -154,8 +153,9 @@ private Q_SLOTS:
         const QDateTime at = QDateTime::currentDateTimeUtc();
         {
             PrometheusMetrics untrusted(config);
-            const auto answer = awaitReply<PrometheusApiResult>(
-                [&](Reply<PrometheusApiResult> r) { untrusted.query(QStringLiteral("up"), at, r); });
+            const auto answer = awaitReply<PrometheusApiResult>([&](Reply<PrometheusApiResult> r) {
+                untrusted.query(QStringLiteral("up"), at, r);
+            });
             QVERIFY(!answer.ok());
             const QString message = answer.error().message;
             QVERIFY2(message.contains(QStringLiteral("Prometheus")) &&
@@ -214,10 +214,11 @@ private Q_SLOTS:
                 awaitReply<QString>([&](Reply<QString> r) { client.negotiate(r); });
             QVERIFY(!version.ok());
             const QString message = version.error().message;
-            QVERIFY2(message.contains(QStringLiteral("TLS")) &&
-                         message.contains(QStringLiteral("127.0.0.1:%1").arg(m_https.serverPort())) &&
-                         message.contains(m_otherCa),
-                     qPrintable(message));
+            QVERIFY2(
+                message.contains(QStringLiteral("TLS")) &&
+                    message.contains(QStringLiteral("127.0.0.1:%1").arg(m_https.serverPort())) &&
+                    message.contains(m_otherCa),
+                qPrintable(message));
         }
         DockerEndpoint trusted = endpoint.value();
         trusted.tls = true;
@@ -282,8 +283,8 @@ private Q_SLOTS:
         TraefikApiClient allowed(api);
         const auto version = awaitCallback<QString>([&](auto done) { allowed.version(done); });
         QVERIFY2(version.ok(), qPrintable(messageOf(version)));
-        QVERIFY(server.requests.last().contains(
-            "Authorization: Basic " + QByteArray("ops:plain-basic-password").toBase64()));
+        QVERIFY(server.requests.last().contains("Authorization: Basic " +
+                                                QByteArray("ops:plain-basic-password").toBase64()));
         prometheus.allowInsecureHttp = true;
         PrometheusMetrics allowedPrometheus(prometheus);
         const auto answer = awaitReply<PrometheusApiResult>([&](Reply<PrometheusApiResult> r) {
