@@ -5,6 +5,8 @@
 #include "ExitCode.h"
 #include "SimulateCommand.h"
 
+#include "secrets/SecretRedaction.h"
+
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -16,6 +18,8 @@
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
+    // Before anything can log: no secret from the keychain reaches stderr.
+    optimist::SecretRedaction::installLogFilter();
     QCoreApplication::setApplicationName(QStringLiteral("optimist"));
     QCoreApplication::setApplicationVersion(QStringLiteral(OPTIMIST_VERSION));
 

@@ -209,11 +209,13 @@ void EnvironmentWorker::environmentReady(std::shared_ptr<EnvironmentRuntime> run
         apps << a.name;
     const QString name = runtime->name();
     const bool simulated = runtime->sandbox() != nullptr;
+    const bool insecureHttp = runtime->profile().allowInsecureHttp;
     // Reopened (Settings saved its profile): the old connections' monitors go with them; a
     // rollout running on them keeps them until it ends.
     unwatch(name);
     m_environments[name] = std::move(runtime);
     Q_EMIT environmentOpened(name, apps, simulated);
+    Q_EMIT environmentSecurity(name, insecureHttp);
     watch(m_environments[name].get());
 
     if (!m_store)

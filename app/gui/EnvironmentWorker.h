@@ -87,6 +87,9 @@ Q_SIGNALS:
     void environmentOpened(const QString &environment, const QStringList &applications,
                            bool simulated);
     void environmentFailed(const QString &environment, const QString &message);
+    /// Whether @p environment lets credentials go over plain http to other hosts (its
+    /// profile's `allowInsecureHttp`); sent right after environmentOpened().
+    void environmentSecurity(const QString &environment, bool insecureHttp);
     void environmentClosed(const QString &environment);
     /// What an environment's monitor read of one application (EnvironmentMonitor's signals,
     /// relayed: the monitors live here, with the ports they read).

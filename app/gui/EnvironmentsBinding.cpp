@@ -38,6 +38,8 @@ EnvironmentsBinding::EnvironmentsBinding(MainWindow *window, MainWindowControlle
                     m_panel->selectApplication(environment,
                                                m_windowController->currentApplication());
             });
+    connect(controller, &RolloutController::environmentSecurity, m_model,
+            &EnvironmentTreeModel::setInsecureHttp);
     connect(controller, &RolloutController::environmentClosed, this,
             [this](const QString &environment) {
                 m_simulated.remove(environment);

@@ -79,6 +79,8 @@ void RolloutController::connectWorker()
                 Q_EMIT controlsChanged();
             });
     connect(w, &EnvironmentWorker::environmentFailed, this, &RolloutController::environmentFailed);
+    connect(w, &EnvironmentWorker::environmentSecurity, this,
+            &RolloutController::environmentSecurity);
     connect(w, &EnvironmentWorker::environmentClosed, this, [this](const QString &name) {
         m_applications.remove(name);
         if (m_warm.environment == name)

@@ -106,6 +106,9 @@ Q_SIGNALS:
     void environmentOpened(const QString &environment, const QStringList &applications,
                            bool simulated);
     void environmentFailed(const QString &environment, const QString &message);
+    /// Whether @p environment lets credentials go over plain http to other hosts (its
+    /// profile's `allowInsecureHttp`); sent right after environmentOpened().
+    void environmentSecurity(const QString &environment, bool insecureHttp);
     /// @p environment was closed: its applications are gone from environments().
     void environmentClosed(const QString &environment);
     void rolloutProposed(const optimist::RolloutRequest &request);

@@ -34,6 +34,8 @@ bool isPathSetting(const QString &section, const QString &key)
 {
     if (key == QLatin1String("tlsCertPath") || key == QLatin1String("apiCaFile"))
         return true;
+    if (section == QLatin1String("metrics") && key == QLatin1String("caFile"))
+        return true;
     if (section == QLatin1String("router") && key == QLatin1String("path"))
         return true;
     return false;
@@ -101,6 +103,7 @@ EnvironmentProfile ServicesSettingsBackend::toEnvironmentProfile(const SettingsP
     EnvironmentProfile out;
     out.name = profile.name.trimmed();
     out.description = profile.description.trimmed();
+    out.allowInsecureHttp = profile.allowInsecureHttp;
     out.sourceFile = profile.filePath;
     out.cluster = {profile.cluster.kind,
                    cleaned(QStringLiteral("cluster"), profile.cluster.settings, dir)};
@@ -131,6 +134,7 @@ SettingsProfile ServicesSettingsBackend::fromEnvironmentProfile(const Environmen
     SettingsProfile out;
     out.name = profile.name;
     out.description = profile.description;
+    out.allowInsecureHttp = profile.allowInsecureHttp;
     out.filePath = profile.sourceFile;
     out.cluster = {profile.cluster.kind, profile.cluster.settings};
     out.router = {profile.router.kind, profile.router.settings};
@@ -444,6 +448,7 @@ void ServicesSettingsBackend::testTraefik(ConnectionTest *test, const SettingsPr
     const QString caFile = setting(profile.router, "apiCaFile");
     if (!caFile.isEmpty())
         settings.caFile = QDir::cleanPath(folder.absoluteFilePath(caFile));
+    settings.allowInsecureHttp = profile.allowInsecureHttp;
     settings.requestTimeout = m_options.requestTimeout;
     const int configured = profile.router.settings.value(QStringLiteral("traefikVersion")).toInt();
     auto *client = new TraefikApiClient(settings, test);
@@ -553,6 +558,9 @@ void ServicesSettingsBackend::testTraefikMetrics(ConnectionTest *test,
     }
     TraefikScrapeMetrics::Config config;
     config.url = QUrl(url);
+    if (const QString caFile = setting(profile.metrics, "caFile"); !caFile.isEmpty())
+        config.caFile = QDir::cleanPath(
+            QDir(QFileInfo(targetFile(profile)).absolutePath()).absoluteFilePath(caFile));
     config.requestTimeout = m_options.requestTimeout;
     config.scrapeInterval = m_options.testTimeout; // one scrape is the test
     auto *scrape = new TraefikScrapeMetrics(config, test);
@@ -580,6 +588,10 @@ void ServicesSettingsBackend::testPrometheus(ConnectionTest *test, const Setting
     PrometheusMetrics::Config config;
     config.baseUrl = QUrl(url);
     config.bearerToken = token;
+    if (const QString caFile = setting(profile.metrics, "caFile"); !caFile.isEmpty())
+        config.caFile = QDir::cleanPath(
+            QDir(QFileInfo(targetFile(profile)).absolutePath()).absoluteFilePath(caFile));
+    config.allowInsecureHttp = profile.allowInsecureHttp;
     config.timeout = m_options.requestTimeout;
     auto *prometheus = new PrometheusMetrics(config, test);
     const QDateTime now = QDateTime::currentDateTimeUtc();

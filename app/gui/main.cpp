@@ -3,6 +3,8 @@
 #include "GuiApplication.h"
 #include "GuiArguments.h"
 
+#include "secrets/SecretRedaction.h"
+
 #include <QApplication>
 #include <QStringList>
 #include <QTextStream>
@@ -21,6 +23,8 @@ int main(int argc, char *argv[])
     if (const std::optional<int> exitCode = args.exitEarly(out, err))
         return *exitCode;
     QApplication app(argc, argv);
+    // Before anything can log: no secret from the keychain reaches stderr.
+    optimist::SecretRedaction::installLogFilter();
     QApplication::setApplicationDisplayName(QStringLiteral("Optimist"));
     optimist::GuiApplication gui(args);
     gui.start();

@@ -27,6 +27,7 @@ enum Role {
     BioEnergyRole,                     ///< double: latest bio-energy score, NaN when unknown
     ConnectionStateRole,               ///< QString: "connected", "connecting", "disconnected"
     ConnectionErrorRole,               ///< QString: why an environment is not connected
+    InsecureHttpRole,                  ///< bool: the environment allows credentials over plain http
 
     // Step timeline (models/rollout/StepTimelineModel)
     StepIndexRole = Qt::UserRole + 200, ///< int: plan step (0-based), of step and check rows

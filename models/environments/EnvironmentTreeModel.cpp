@@ -114,6 +114,7 @@ struct EnvironmentTreeModel::Node
     // Environment
     ConnectionState state = ConnectionState::Connecting;
     QString error;
+    bool insecureHttp = false;
 
     // Application
     WeightSplit weights;
@@ -246,6 +247,7 @@ QHash<int, QByteArray> EnvironmentTreeModel::roleNames() const
     names.insert(BioEnergyRole, "bioEnergy");
     names.insert(ConnectionStateRole, "connectionState");
     names.insert(ConnectionErrorRole, "connectionError");
+    names.insert(InsecureHttpRole, "insecureHttp");
     return names;
 }
 
@@ -265,6 +267,8 @@ QVariant EnvironmentTreeModel::data(const QModelIndex &index, int role) const
         return connectionStateName(environment->state);
     case ConnectionErrorRole:
         return environment->error;
+    case InsecureHttpRole:
+        return environment->insecureHttp;
     case AppNameRole:
         if (node->kind == NodeKind::Application)
             return node->name;
@@ -319,9 +323,14 @@ QVariant EnvironmentTreeModel::environmentData(const Node *node, int column, int
         break;
     }
 
+    if (node->insecureHttp)
+        tooltip += QLatin1Char('\n') +
+                   tr("Insecure: this environment lets passwords and tokens go over plain HTTP "
+                      "to other hosts (allowInsecureHttp in its profile).");
     if (column == NameColumn) {
         switch (role) {
         case Qt::DisplayRole:
+            return node->insecureHttp ? tr("%1 (insecure HTTP)").arg(node->name) : node->name;
         case SortRole:
             return node->name;
         case Qt::DecorationRole:
@@ -653,6 +662,17 @@ void EnvironmentTreeModel::setEnvironment(const QString &environment, Connection
                                index(int(app->children.size()) - 1, ColumnCount - 1, parent));
         }
     }
+}
+
+void EnvironmentTreeModel::setInsecureHttp(const QString &environment, bool insecure)
+{
+    Node *node = ensureEnvironment(environment);
+    if (node->insecureHttp == insecure)
+        return;
+    node->insecureHttp = insecure;
+    const QModelIndex row = indexOf(node, 0);
+    Q_EMIT dataChanged(row, indexOf(node, ColumnCount - 1),
+                       {Qt::DisplayRole, Qt::ToolTipRole, InsecureHttpRole});
 }
 
 void EnvironmentTreeModel::removeEnvironment(const QString &environment)

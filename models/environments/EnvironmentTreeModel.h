@@ -69,6 +69,10 @@ public Q_SLOTS:
     void setEnvironment(const QString &environment, optimist::ConnectionState state,
                         const QString &error = {});
     void removeEnvironment(const QString &environment);
+    /// Marks @p environment as sending credentials over plain http to other hosts (its
+    /// profile's `allowInsecureHttp`): its name shows "(insecure HTTP)" with a tooltip saying
+    /// why. Adds the environment when it is new.
+    void setInsecureHttp(const QString &environment, bool insecure);
     /// What the cluster and router show of one application now. Adds the environment and the
     /// application when they are new; a color absent from @p snapshot disappears.
     void updateApplication(const QString &environment, const optimist::AppSnapshot &snapshot,

@@ -37,6 +37,9 @@ struct SettingsProfile
     Component metrics; ///< "sandbox", "traefik" or "prometheus"
     QList<Application> applications;
     RolloutPlan plan;
+    /// `allowInsecureHttp:` credentials may go over plain http to other hosts (shown as
+    /// insecure).
+    bool allowInsecureHttp = false;
     /// The `secrets:` section: NAME → keychain:SERVICE/ACCOUNT.
     QMap<QString, QString> namedSecrets;
 

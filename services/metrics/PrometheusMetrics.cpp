@@ -59,6 +59,10 @@ PrometheusMetrics::PrometheusMetrics(Config config, QObject *parent)
     , m_config(std::move(config))
     , m_network(new QNetworkAccessManager(this))
 {
+    m_security.endpointName = tr("Prometheus");
+    m_security.caFileKey = QStringLiteral("metrics.caFile");
+    m_security.caFile = m_config.caFile;
+    m_security.allowInsecureHttp = m_config.allowInsecureHttp;
 }
 
 PrometheusMetrics::~PrometheusMetrics() = default;
@@ -281,66 +285,90 @@ void PrometheusMetrics::post(const QString &path, const QList<std::pair<QString,
             body += '&';
         body += QUrl::toPercentEncoding(key) + '=' + QUrl::toPercentEncoding(value);
     }
+    const QString where = m_config.baseUrl.toDisplayString(QUrl::RemoveUserInfo);
+    std::optional<Error> refused;
+    if (!m_config.bearerToken.isEmpty())
+        refused = m_security.refuseCredentials(url);
     QNetworkRequest request(url);
+    if (!refused) {
+        if (auto prepared = m_security.prepare(request); !prepared)
+            refused = prepared.error();
+    }
+    if (refused) {
+        QTimer::singleShot(0, this, [reply, error = *refused] {
+            if (!reply.isCancelled())
+                reply(error);
+        });
+        return;
+    }
     request.setHeader(QNetworkRequest::ContentTypeHeader,
                       QByteArrayLiteral("application/x-www-form-urlencoded"));
     request.setRawHeader("Accept", "application/json");
     if (!m_config.bearerToken.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + m_config.bearerToken.toUtf8());
     request.setTransferTimeout(int(m_config.timeout.count()));
+    // The token never follows a redirect to another host.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::SameOriginRedirectPolicy);
+    HttpEndpointSecurity::logRequest("POST", request);
     QNetworkReply *networkReply = m_network->post(request, body);
-    const QString where = m_config.baseUrl.toDisplayString(QUrl::RemoveUserInfo);
     const qint64 timeoutMs = qint64(m_config.timeout.count());
-    connect(networkReply, &QNetworkReply::finished, this, [networkReply, reply, where, timeoutMs] {
-        networkReply->deleteLater();
-        if (reply.isCancelled())
-            return;
-        const int status =
-            networkReply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (networkReply->error() != QNetworkReply::NoError && status == 0) {
-            const bool timedOut = networkReply->error() == QNetworkReply::OperationCanceledError ||
-                                  networkReply->error() == QNetworkReply::TimeoutError;
-            reply(timedOut ? Error{Error::Kind::Timeout,
-                                   tr("Prometheus at %1 did not answer within %2 ms; check "
-                                      "that it runs and is not overloaded")
-                                       .arg(where)
-                                       .arg(timeoutMs)}
-                           : Error{Error::Kind::Unreachable,
-                                   tr("cannot reach Prometheus at %1 (%2); check the "
-                                      "environment's Prometheus URL and that it runs")
-                                       .arg(where, networkReply->errorString())});
-            return;
-        }
-        if (status == 401 || status == 403) {
-            // Invalid, as the router's API client types refused credentials: waiting does
-            // not fix a token.
-            reply(Error{Error::Kind::Invalid,
-                        tr("Prometheus at %1 refused access (HTTP %2); check the token "
-                           "stored in the keychain for this environment")
-                            .arg(where)
-                            .arg(status)});
-            return;
-        }
-        const QByteArray answer = networkReply->readAll();
-        Result<PrometheusApiResult> result = PrometheusApiReader::read(answer);
-        if (!result && status != 200 && result.error().kind == Error::Kind::Invalid &&
-            !answer.trimmed().startsWith('{')) {
-            reply(Error{Error::Kind::Invalid,
-                        tr("Prometheus at %1 answered HTTP %2 without an API answer; "
-                           "check that the URL points at Prometheus itself")
-                            .arg(where)
-                            .arg(status)});
-            return;
-        }
-        if (result && status != 200) {
-            reply(Error{Error::Kind::Invalid,
-                        tr("Prometheus at %1 answered HTTP %2 with a success body")
-                            .arg(where)
-                            .arg(status)});
-            return;
-        }
-        reply(result);
-    });
+    connect(networkReply, &QNetworkReply::finished, this,
+            [this, networkReply, reply, where, timeoutMs] {
+                networkReply->deleteLater();
+                if (reply.isCancelled())
+                    return;
+                const int status =
+                    networkReply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                if (auto tls = m_security.tlsFailure(networkReply, where)) {
+                    reply(*tls);
+                    return;
+                }
+                if (networkReply->error() != QNetworkReply::NoError && status == 0) {
+                    const bool timedOut =
+                        networkReply->error() == QNetworkReply::OperationCanceledError ||
+                        networkReply->error() == QNetworkReply::TimeoutError;
+                    reply(timedOut ? Error{Error::Kind::Timeout,
+                                           tr("Prometheus at %1 did not answer within %2 ms; check "
+                                              "that it runs and is not overloaded")
+                                               .arg(where)
+                                               .arg(timeoutMs)}
+                                   : Error{Error::Kind::Unreachable,
+                                           tr("cannot reach Prometheus at %1 (%2); check the "
+                                              "environment's Prometheus URL and that it runs")
+                                               .arg(where, networkReply->errorString())});
+                    return;
+                }
+                if (status == 401 || status == 403) {
+                    // Invalid, as the router's API client types refused credentials: waiting does
+                    // not fix a token.
+                    reply(Error{Error::Kind::Invalid,
+                                tr("Prometheus at %1 refused access (HTTP %2); check the token "
+                                   "stored in the keychain for this environment")
+                                    .arg(where)
+                                    .arg(status)});
+                    return;
+                }
+                const QByteArray answer = networkReply->readAll();
+                Result<PrometheusApiResult> result = PrometheusApiReader::read(answer);
+                if (!result && status != 200 && result.error().kind == Error::Kind::Invalid &&
+                    !answer.trimmed().startsWith('{')) {
+                    reply(Error{Error::Kind::Invalid,
+                                tr("Prometheus at %1 answered HTTP %2 without an API answer; "
+                                   "check that the URL points at Prometheus itself")
+                                    .arg(where)
+                                    .arg(status)});
+                    return;
+                }
+                if (result && status != 200) {
+                    reply(Error{Error::Kind::Invalid,
+                                tr("Prometheus at %1 answered HTTP %2 with a success body")
+                                    .arg(where)
+                                    .arg(status)});
+                    return;
+                }
+                reply(result);
+            });
 }
 
 } // namespace optimist

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "PrometheusApiResult.h"
+#include "net/HttpEndpointSecurity.h"
 #include "ports/MetricsPort.h"
 #include "traefik/TraefikNaming.h"
 
@@ -50,6 +51,11 @@ public:
         TraefikNaming::Version version = TraefikNaming::Version::V3;
         /// Sent as "Authorization: Bearer …" when not empty. Looked up by the caller (keychain).
         QString bearerToken;
+        /// PEM file of the CA that signed an https Prometheus' certificate, besides the
+        /// system CAs (`metrics.caFile`).
+        QString caFile;
+        /// The token may go over plain http to a host that is not loopback.
+        bool allowInsecureHttp = false;
         std::chrono::milliseconds timeout{10000}; ///< per HTTP request (no data for that long)
         /// How long after `to` the queries run, so that Prometheus has scraped up to `to`: at
         /// least Prometheus' scrape_interval for Traefik (plus a little for ingestion).
@@ -87,6 +93,7 @@ private:
     void finish(const std::shared_ptr<Assembly> &assembly);
 
     Config m_config;
+    HttpEndpointSecurity m_security;
     QNetworkAccessManager *m_network = nullptr;
     QStringList m_lastNotes;
 };

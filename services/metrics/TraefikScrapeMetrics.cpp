@@ -47,6 +47,9 @@ TraefikScrapeMetrics::TraefikScrapeMetrics(Config config, QObject *parent)
     , m_config(std::move(config))
     , m_network(new QNetworkAccessManager(this))
 {
+    m_security.endpointName = tr("Traefik's metrics");
+    m_security.caFileKey = QStringLiteral("metrics.caFile");
+    m_security.caFile = m_config.caFile;
     m_config.scrapeInterval = std::max(m_config.scrapeInterval, std::chrono::milliseconds(50));
     m_timer.setInterval(m_config.scrapeInterval);
     m_timer.setTimerType(Qt::PreciseTimer);
@@ -102,11 +105,16 @@ void TraefikScrapeMetrics::scrape()
     if (m_inFlight)
         return; // the previous scrape is still running; it has its own timeout
     QNetworkRequest request(m_config.url);
+    if (auto prepared = m_security.prepare(request); !prepared) {
+        recordFailure(now(), prepared.error());
+        return;
+    }
     request.setTransferTimeout(int(ms(m_config.requestTimeout)));
     request.setRawHeader("Accept", "text/plain;version=0.0.4;q=1,*/*;q=0.1");
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::NoLessSafeRedirectPolicy);
     const QDateTime sentAt = now();
+    HttpEndpointSecurity::logRequest("GET", request);
     QNetworkReply *reply = m_network->get(request);
     m_inFlight = reply;
     connect(reply, &QNetworkReply::finished, this,
@@ -120,6 +128,10 @@ void TraefikScrapeMetrics::scrapeFinished(QNetworkReply *reply, const QDateTime 
         m_inFlight = nullptr;
     const QString where = m_config.url.toDisplayString(QUrl::RemoveUserInfo);
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (auto tls = m_security.tlsFailure(reply, where)) {
+        recordFailure(sentAt, *tls);
+        return;
+    }
     if (reply->error() != QNetworkReply::NoError && status == 0) {
         const bool timedOut = reply->error() == QNetworkReply::OperationCanceledError ||
                               reply->error() == QNetworkReply::TimeoutError;

@@ -2,6 +2,7 @@
 
 #include "PrometheusScrape.h"
 #include "core/Error.h"
+#include "net/HttpEndpointSecurity.h"
 #include "ports/MetricsPort.h"
 #include "traefik/TraefikNaming.h"
 
@@ -55,6 +56,9 @@ public:
     struct Config
     {
         QUrl url; ///< Traefik's metrics endpoint, e.g. http://127.0.0.1:8082/metrics
+        /// PEM file of the CA that signed an https endpoint's certificate, besides the system
+        /// CAs (`metrics.caFile`).
+        QString caFile;
         TraefikNaming::Version version = TraefikNaming::Version::V3;
         /// 1 s: about 5 scrapes per 5-s sub-interval, enough for a sub-sample to survive a lost
         /// scrape, and window ends known to within 1 s. A Traefik /metrics of a few hundred
@@ -123,6 +127,7 @@ private:
     void armDeadlineTimer();
 
     Config m_config;
+    HttpEndpointSecurity m_security;
     QNetworkAccessManager *m_network = nullptr;
     QPointer<QNetworkReply> m_inFlight;
     QTimer m_timer;

@@ -37,6 +37,9 @@ struct EnvironmentProfile
     Component metrics; ///< kind "sandbox", "traefik" or "prometheus"
     QList<Application> applications;
     RolloutPlan plan;
+    /// `allowInsecureHttp: true`: passwords and tokens may go over plain http to hosts that
+    /// are not this machine (a trusted network); the desktop application marks it insecure.
+    bool allowInsecureHttp = false;
 
     /// Every keychain reference in the profile: entries of `secrets:` by their name, secret
     /// settings by their field path (e.g. "router.password") → "keychain:SERVICE/ACCOUNT".

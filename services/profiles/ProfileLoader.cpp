@@ -155,6 +155,10 @@ const SettingSpec kTraefikMetrics[] = {
     {"scrapeIntervalMs", SettingType::Int, false,
      QT_TRANSLATE_NOOP("ProfileLoader", "how often /metrics is read, in ms (default 1000)"), 100,
      60000},
+    {"caFile", SettingType::Path, false,
+     QT_TRANSLATE_NOOP("ProfileLoader", "a CA certificate (PEM) that signed the server's "
+                                        "certificate, for an https URL"),
+     0, 0},
 };
 
 const SettingSpec kPrometheusMetrics[] = {
@@ -170,6 +174,10 @@ const SettingSpec kPrometheusMetrics[] = {
                        "seconds to wait after a window before querying: at least Prometheus' "
                        "scrape interval (default 2)"),
      0, 600},
+    {"caFile", SettingType::Path, false,
+     QT_TRANSLATE_NOOP("ProfileLoader", "a CA certificate (PEM) that signed the server's "
+                                        "certificate, for an https URL"),
+     0, 0},
 };
 
 const SettingSpec kSandboxMetrics[] = {
@@ -217,8 +225,9 @@ const KindSchema kRouterKinds[] = {{"sandbox", {}}, {"redis", kRedisRouter}, {"f
 const KindSchema kMetricsKinds[] = {
     {"sandbox", kSandboxMetrics}, {"traefik", kTraefikMetrics}, {"prometheus", kPrometheusMetrics}};
 
-const char *const kTopLevelKeys[] = {"name",    "description",  "cluster", "router",
-                                     "metrics", "applications", "plan",    "secrets"};
+const char *const kTopLevelKeys[] = {"name",   "description", "cluster",
+                                     "router", "metrics",     "applications",
+                                     "plan",   "secrets",     "allowInsecureHttp"};
 
 const QLatin1String kSandbox("sandbox");
 const QLatin1String kKeychainPrefix("keychain:");
@@ -486,6 +495,15 @@ private:
                 readPlan(e);
             } else if (e.key == QLatin1String("secrets")) {
                 readSecrets(e);
+            } else if (e.key == QLatin1String("allowInsecureHttp")) {
+                const QJsonValue value = e.value.IsScalar() ? scalarToJson(e.value) : QJsonValue();
+                if (value.isBool())
+                    m_profile.allowInsecureHttp = value.toBool();
+                else
+                    fail(e.line, e.path,
+                         ProfileLoader::tr("must be true or false (true lets passwords and "
+                                           "tokens go over plain http to hosts that are not "
+                                           "this machine)"));
             } else {
                 fail(e.line, e.path,
                      ProfileLoader::tr("unknown key `%1`; expected one of: %2")

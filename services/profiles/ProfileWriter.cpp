@@ -51,21 +51,35 @@ bool readsAsNonText(const QString &s)
 /// Settings in the order docs/profiles.md lists them; others follow by name.
 int keyRank(const QString &key)
 {
-    static const QStringList order{
-        QStringLiteral("scenario"),       QStringLiteral("endpoint"),
-        QStringLiteral("context"),        QStringLiteral("tlsCertPath"),
-        QStringLiteral("tlsVerify"),      QStringLiteral("address"),
-        QStringLiteral("database"),       QStringLiteral("rootKey"),
-        QStringLiteral("username"),       QStringLiteral("password"),
-        QStringLiteral("path"),           QStringLiteral("url"),
-        QStringLiteral("token"),          QStringLiteral("apiUrl"),
-        QStringLiteral("traefikVersion"), QStringLiteral("entryPoints"),
-        QStringLiteral("apiUser"),        QStringLiteral("apiPassword"),
-        QStringLiteral("apiCaFile"),      QStringLiteral("scrapeIntervalMs"),
-        QStringLiteral("settleSec"),      QStringLiteral("service"),
-        QStringLiteral("rule"),           QStringLiteral("ports"),
-        QStringLiteral("portVariable"),   QStringLiteral("healthUrl"),
-        QStringLiteral("stickyCookie"),   QStringLiteral("steps")};
+    static const QStringList order{QStringLiteral("scenario"),
+                                   QStringLiteral("endpoint"),
+                                   QStringLiteral("context"),
+                                   QStringLiteral("tlsCertPath"),
+                                   QStringLiteral("tlsVerify"),
+                                   QStringLiteral("address"),
+                                   QStringLiteral("database"),
+                                   QStringLiteral("rootKey"),
+                                   QStringLiteral("username"),
+                                   QStringLiteral("password"),
+                                   QStringLiteral("path"),
+                                   QStringLiteral("url"),
+                                   QStringLiteral("token"),
+                                   QStringLiteral("apiUrl"),
+                                   QStringLiteral("traefikVersion"),
+                                   QStringLiteral("entryPoints"),
+                                   QStringLiteral("apiUser"),
+                                   QStringLiteral("apiPassword"),
+                                   QStringLiteral("apiCaFile"),
+                                   QStringLiteral("caFile"),
+                                   QStringLiteral("scrapeIntervalMs"),
+                                   QStringLiteral("settleSec"),
+                                   QStringLiteral("service"),
+                                   QStringLiteral("rule"),
+                                   QStringLiteral("ports"),
+                                   QStringLiteral("portVariable"),
+                                   QStringLiteral("healthUrl"),
+                                   QStringLiteral("stickyCookie"),
+                                   QStringLiteral("steps")};
     const qsizetype rank = order.indexOf(key);
     return rank < 0 ? int(order.size()) : int(rank);
 }
@@ -231,6 +245,8 @@ public:
             m_out << YAML::Key << "description" << YAML::Value;
             scalar(profile.description);
         }
+        if (profile.allowInsecureHttp)
+            m_out << YAML::Key << "allowInsecureHttp" << YAML::Value << true;
         component("cluster", profile.cluster);
         component("router", profile.router);
         component("metrics", profile.metrics);

@@ -248,6 +248,7 @@ Result<void> EnvironmentRuntime::openTraefik(const QMap<QString, QString> &secre
         TraefikScrapeMetrics::Config config;
         config.url = url;
         config.version = version;
+        config.caFile = metrics.value(QStringLiteral("caFile")).toString();
         if (const int ms = metrics.value(QStringLiteral("scrapeIntervalMs")).toInt(); ms > 0)
             config.scrapeInterval = std::chrono::milliseconds(ms);
         for (const EnvironmentProfile::Application &app : std::as_const(m_profile.applications))
@@ -260,6 +261,8 @@ Result<void> EnvironmentRuntime::openTraefik(const QMap<QString, QString> &secre
         config.baseUrl = url;
         config.version = version;
         config.bearerToken = secrets.value(QStringLiteral("metrics.token"));
+        config.caFile = metrics.value(QStringLiteral("caFile")).toString();
+        config.allowInsecureHttp = m_profile.allowInsecureHttp;
         if (metrics.contains(QStringLiteral("settleSec")))
             config.settleDelay =
                 std::chrono::seconds(metrics.value(QStringLiteral("settleSec")).toInt());

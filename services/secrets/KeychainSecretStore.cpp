@@ -1,5 +1,7 @@
 #include "KeychainSecretStore.h"
 
+#include "SecretRedaction.h"
+
 #include <qt6keychain/keychain.h>
 
 #include <QRegularExpression>
@@ -82,8 +84,11 @@ void KeychainSecretStore::read(const QString &reference, Reply<QString> reply)
             reply(timedOut(reference));
         else if (done->error() != QKeychain::NoError)
             reply(failure(Operation::Read, reference, done));
-        else
-            reply(static_cast<QKeychain::ReadPasswordJob *>(done)->textData());
+        else {
+            const QString secret = static_cast<QKeychain::ReadPasswordJob *>(done)->textData();
+            SecretRedaction::remember(secret);
+            reply(secret);
+        }
     });
 }
 
@@ -94,6 +99,7 @@ void KeychainSecretStore::write(const QString &reference, const QString &secret,
         answerLater(reply, Result<void>(parsed.error()));
         return;
     }
+    SecretRedaction::remember(secret);
     auto *job = new QKeychain::WritePasswordJob(parsed.value().service);
     job->setKey(parsed.value().account);
     job->setTextData(secret);

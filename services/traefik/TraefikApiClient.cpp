@@ -2,12 +2,12 @@
 
 #include "TraefikApiParser.h"
 
+#include "secrets/SecretRedaction.h"
+
 #include <QFile>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
-#include <QSslCertificate>
-#include <QSslConfiguration>
 #include <QTimer>
 
 namespace optimist {
@@ -17,15 +17,16 @@ TraefikApiClient::TraefikApiClient(TraefikApiSettings settings, QObject *parent)
     , m_settings(std::move(settings))
     , m_network(new QNetworkAccessManager(this))
 {
-    if (!m_settings.caFile.isEmpty()) {
-        QFile file(m_settings.caFile);
-        const QList<QSslCertificate> certificates = file.open(QIODevice::ReadOnly)
-                                                        ? QSslCertificate::fromData(file.readAll())
-                                                        : QList<QSslCertificate>();
-        if (certificates.isEmpty())
-            m_sslSetupError = tr("The CA file %1 for Traefik's API holds no PEM certificate")
-                                  .arg(m_settings.caFile);
-    }
+    m_security.endpointName = tr("Traefik's API");
+    m_security.caFileKey = QStringLiteral("router.apiCaFile");
+    m_security.caFile = m_settings.caFile;
+    m_security.allowInsecureHttp = m_settings.allowInsecureHttp;
+    // The Basic credentials as they go over the wire (base64 of user:password) are a secret
+    // of their own for the log filter.
+    if (!m_settings.password.isEmpty())
+        SecretRedaction::remember(m_settings.user + QLatin1Char(':') + m_settings.password);
+    if (auto ssl = m_security.sslConfiguration(); !ssl)
+        m_sslSetupError = ssl.error().message;
 }
 
 TraefikApiClient::~TraefikApiClient() = default;
@@ -56,26 +57,28 @@ void TraefikApiClient::get(const QString &path, BodyCallback callback)
         });
         return;
     }
+    const bool withCredentials = !m_settings.user.isEmpty() || !m_settings.password.isEmpty();
+    if (withCredentials) {
+        if (auto refused = m_security.refuseCredentials(url)) {
+            QTimer::singleShot(0, this,
+                               [callback, where, error = *refused] { callback(error, where); });
+            return;
+        }
+    }
     QNetworkRequest request(url);
     request.setTransferTimeout(int(m_settings.requestTimeout.count()));
+    // Credentials never follow a redirect to another host.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                         QNetworkRequest::NoLessSafeRedirectPolicy);
+                         withCredentials ? QNetworkRequest::SameOriginRedirectPolicy
+                                         : QNetworkRequest::NoLessSafeRedirectPolicy);
     request.setRawHeader("Accept", "application/json");
-    if (!m_settings.user.isEmpty() || !m_settings.password.isEmpty())
+    if (withCredentials)
         request.setRawHeader(
             "Authorization",
             "Basic " +
                 (m_settings.user + QLatin1Char(':') + m_settings.password).toUtf8().toBase64());
-    if (url.scheme() == QLatin1String("https") && !m_settings.caFile.isEmpty()) {
-        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
-        QFile file(m_settings.caFile);
-        if (file.open(QIODevice::ReadOnly)) {
-            QList<QSslCertificate> cas = ssl.caCertificates();
-            cas.append(QSslCertificate::fromData(file.readAll()));
-            ssl.setCaCertificates(cas);
-        }
-        request.setSslConfiguration(ssl);
-    }
+    (void)m_security.prepare(request); // the CA file was checked in the constructor
+    HttpEndpointSecurity::logRequest("GET", request);
     QNetworkReply *reply = m_network->get(request);
     connect(reply, &QNetworkReply::finished, this, [this, reply, callback, where] {
         reply->deleteLater();
@@ -115,10 +118,7 @@ Error TraefikApiClient::errorOf(QNetworkReply *reply, const QString &where) cons
                          .arg(where)
                          .arg(double(m_settings.requestTimeout.count()) / 1000.0)};
     case QNetworkReply::SslHandshakeFailedError:
-        return Error{Error::Kind::Unreachable,
-                     tr("Cannot verify the TLS certificate of Traefik's API at %1: %2; give the "
-                        "CA that signed it")
-                         .arg(where, reply->errorString())};
+        return *m_security.tlsFailure(reply, where);
     default:
         return Error{Error::Kind::Unreachable,
                      tr("Cannot reach Traefik's API at %1: %2; check apiUrl and that Traefik "

@@ -4,6 +4,7 @@
 #include "TraefikNaming.h"
 #include "TraefikService.h"
 #include "core/Result.h"
+#include "net/HttpEndpointSecurity.h"
 
 #include <QObject>
 
@@ -44,6 +45,7 @@ private:
 
     TraefikApiSettings m_settings;
     QNetworkAccessManager *m_network;
+    HttpEndpointSecurity m_security;
     QString m_sslSetupError;
 };
 

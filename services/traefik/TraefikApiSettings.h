@@ -15,6 +15,9 @@ struct TraefikApiSettings
     QString password; ///< basic auth
     QString caFile;   ///< PEM file of the CA that signed the API's certificate (https), besides
                       ///< the system CAs
+    /// Basic auth may go over plain http to a host that is not loopback (the environment's
+    /// `allowInsecureHttp`).
+    bool allowInsecureHttp = false;
     std::chrono::milliseconds requestTimeout{5000};
 };
 

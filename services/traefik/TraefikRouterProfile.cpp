@@ -39,6 +39,7 @@ Result<TraefikRouterConfig> TraefikRouterProfile::fromProfile(const EnvironmentP
     config.api.user = s.value(QStringLiteral("apiUser")).toString();
     config.api.password = secrets.value(QStringLiteral("router.apiPassword"));
     config.api.caFile = s.value(QStringLiteral("apiCaFile")).toString();
+    config.api.allowInsecureHttp = profile.allowInsecureHttp;
     if (!config.api.url.isValid() || config.api.url.host().isEmpty())
         return Error{Error::Kind::Invalid,
                      tr("%1: router.apiUrl is missing; give Traefik's API, e.g. "

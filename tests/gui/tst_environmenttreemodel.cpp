@@ -471,6 +471,28 @@ private Q_SLOTS:
         QVERIFY(!f.model.applicationIndex(kEnv, QStringLiteral("portal")).isValid());
     }
 
+    void anInsecureEnvironmentIsMarked()
+    {
+        EnvironmentTreeModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setEnvironment(QStringLiteral("prod"), ConnectionState::Connected);
+        model.setEnvironment(QStringLiteral("lab"), ConnectionState::Connected);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.setInsecureHttp(QStringLiteral("lab"), true);
+        QCOMPARE(changed.count(), 1);
+        const QModelIndex lab = model.environmentIndex(QStringLiteral("lab"));
+        const QModelIndex prod = model.environmentIndex(QStringLiteral("prod"));
+        QVERIFY(lab.data(InsecureHttpRole).toBool());
+        QVERIFY(!prod.data(InsecureHttpRole).toBool());
+        QCOMPARE(lab.data(Qt::DisplayRole).toString(), QStringLiteral("lab (insecure HTTP)"));
+        QCOMPARE(lab.data(SortRole).toString(), QStringLiteral("lab"));
+        QVERIFY(lab.data(Qt::ToolTipRole).toString().contains(QStringLiteral("allowInsecureHttp")));
+        QCOMPARE(prod.data(Qt::DisplayRole).toString(), QStringLiteral("prod"));
+        model.setInsecureHttp(QStringLiteral("lab"), false);
+        QCOMPARE(lab.data(Qt::DisplayRole).toString(), QStringLiteral("lab"));
+    }
+
     void theMonitorWorksFromTheEnginesThread()
     {
         // As in the application: ports, clock and monitor live on the engine's worker thread
