@@ -19,6 +19,7 @@
 
 #include "EnvironmentWorker.h"
 #include "RolloutController.h"
+#include "StallMeter.h"
 
 #include "charts/MetricsPanel.h"
 #include "metrics/MetricsTimeline.h"
@@ -42,6 +43,7 @@
 #include <vector>
 
 using namespace optimist;
+using namespace optimist::bench;
 
 namespace {
 
@@ -51,117 +53,6 @@ QString appName(int i)
 {
     return QStringLiteral("app%1").arg(i + 1, 2, 10, QLatin1Char('0'));
 }
-
-double threadCpuMs()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
-}
-
-QString loadAverage()
-{
-    QFile file(QStringLiteral("/proc/loadavg"));
-    if (!file.open(QIODevice::ReadOnly))
-        return QStringLiteral("?");
-    return QString::fromLatin1(file.readAll()).section(QLatin1Char(' '), 0, 2);
-}
-
-double percentile(std::vector<double> values, double p)
-{
-    if (values.empty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const size_t at = std::min(values.size() - 1, size_t(p * double(values.size() - 1) + 0.5));
-    return values[at];
-}
-
-double median(std::vector<double> values)
-{
-    return percentile(std::move(values), 0.5);
-}
-
-struct Phase
-{
-    std::vector<double> gaps; ///< wall clock between two ticks, ms
-    std::vector<double> cpu;  ///< the GUI thread's CPU time in that gap, ms: its own work
-    double seconds = 0;
-
-    double p(double q) const { return percentile(gaps, q); }
-    double max() const { return gaps.empty() ? 0 : *std::max_element(gaps.begin(), gaps.end()); }
-    double cpuP(double q) const { return percentile(cpu, q); }
-    double cpuMax() const { return cpu.empty() ? 0 : *std::max_element(cpu.begin(), cpu.end()); }
-    int over(double ms) const
-    {
-        return int(std::count_if(gaps.begin(), gaps.end(), [ms](double g) { return g > ms; }));
-    }
-    /// The gap length below which the share @p q of the phase's time was spent: a stall's
-    /// weight is its length (one 10-s stall is one tick, but ten seconds of a frozen window).
-    double pTime(double q) const
-    {
-        std::vector<double> sorted = gaps;
-        std::sort(sorted.begin(), sorted.end());
-        double total = 0;
-        for (double g : sorted)
-            total += g;
-        double sum = 0;
-        for (double g : sorted) {
-            sum += g;
-            if (sum >= q * total)
-                return g;
-        }
-        return sorted.empty() ? 0 : sorted.back();
-    }
-    /// The share of the phase's time spent in gaps longer than @p ms.
-    double shareOver(double ms) const
-    {
-        double stalled = 0, total = 0;
-        for (double g : gaps) {
-            total += g;
-            if (g > ms)
-                stalled += g;
-        }
-        return total > 0 ? stalled / total : 0;
-    }
-};
-
-/// The gaps between the ticks of a 1-ms timer and the GUI thread's CPU time in each, collected
-/// while a phase is set. A long gap with little CPU is the thread waiting for a core (the
-/// machine's load), a long gap full of CPU is the thread's own work.
-class StallMeter : public QObject
-{
-public:
-    StallMeter()
-    {
-        m_timer.setTimerType(Qt::PreciseTimer);
-        m_timer.setInterval(1);
-        connect(&m_timer, &QTimer::timeout, this, [this] {
-            const qint64 now = m_clock.nsecsElapsed();
-            const double cpu = threadCpuMs();
-            if (m_phase && m_last >= 0) {
-                m_phase->gaps.push_back(double(now - m_last) / 1e6);
-                m_phase->cpu.push_back(cpu - m_lastCpu);
-            }
-            m_last = now;
-            m_lastCpu = cpu;
-        });
-        m_clock.start();
-        m_timer.start();
-    }
-    /// Collects into @p phase from the next tick on; nullptr stops collecting.
-    void collectInto(Phase *phase)
-    {
-        m_phase = phase;
-        m_last = -1;
-    }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    qint64 m_last = -1;
-    double m_lastCpu = 0;
-    Phase *m_phase = nullptr;
-};
 
 class Bench : public QObject
 {
@@ -327,8 +218,8 @@ private:
     {
         m_meter.collectInto(nullptr);
         m_loaded.back().seconds = double(m_phaseClock.elapsed()) / 1000;
-        const Phase &idle = m_idle.back();
-        const Phase &loaded = m_loaded.back();
+        const StallPhase &idle = m_idle.back();
+        const StallPhase &loaded = m_loaded.back();
         if (m_round == 1)
             m_out << "round  idle_s  idle_p99  idle_max  loaded_s  checks  loaded_p99  "
                      "loaded_p99_time  loaded_max  loaded_cpu_max  stalled%  loadavg"
@@ -352,11 +243,11 @@ private:
 
     void report()
     {
-        Phase idle, loaded;
+        StallPhase idle, loaded;
         std::vector<double> idleP99, loadedP99;
         for (const auto &[all, phases, p99s] :
              {std::tuple{&idle, &m_idle, &idleP99}, std::tuple{&loaded, &m_loaded, &loadedP99}}) {
-            for (const Phase &p : *phases) {
+            for (const StallPhase &p : *phases) {
                 all->gaps.insert(all->gaps.end(), p.gaps.begin(), p.gaps.end());
                 all->cpu.insert(all->cpu.end(), p.cpu.begin(), p.cpu.end());
                 all->seconds += p.seconds;
@@ -436,7 +327,7 @@ private:
 
     StallMeter m_meter;
     QElapsedTimer m_phaseClock;
-    std::vector<Phase> m_idle, m_loaded;
+    std::vector<StallPhase> m_idle, m_loaded;
     int m_round = 0;
     int m_started = 0;
     int m_checks = 0;
