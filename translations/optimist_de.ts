@@ -141,7 +141,7 @@
 <context>
     <name>CliArguments</name>
     <message>
-        <location filename="../app/cli/CliArguments.cpp" line="+56"/>
+        <location filename="../app/cli/CliArguments.cpp" line="+57"/>
         <source>Usage: optimist-cli COMMAND [options]
 
 Commands:
@@ -154,6 +154,8 @@ Commands:
   history             past rollouts, newest first
   show ID             the post-mortem of a rollout: timeline, checks, decision
   simulate SCENARIO   run a sandbox scenario on virtual time at full speed
+  lease show [APP]    who holds the rollout lease of an application, since when
+  lease break [APP]   take the lease from its holder (asks first; --yes for scripts)
 
 Options:
   --app NAME              application (default: the environment&apos;s only one)
@@ -169,6 +171,7 @@ Options:
   --fully                 promote: jump to 100%
   --seed N, --runs N      simulate: first seed and number of runs
   --limit N               history: how many rollouts (default 20)
+  --yes                   lease break: do not ask for confirmation
   --json                  one JSON object per line
   --data-dir DIR          history location (or OPTIMIST_DATA_DIR)
   --config-dir DIR        profiles location (or OPTIMIST_CONFIG_DIR)
@@ -188,6 +191,8 @@ Befehle:
   history             frühere Rollouts, neueste zuerst
   show ID             Post-Mortem eines Rollouts: Zeitleiste, Prüfungen, Entscheidung
   simulate SCENARIO   Sandbox-Szenario in virtueller Zeit mit voller Geschwindigkeit ausführen
+  lease show [APP]    wer die Rollout-Sperre einer Anwendung hält, seit wann
+  lease break [APP]   die Sperre ihrem Halter wegnehmen (fragt vorher; --yes für Skripte)
 
 Optionen:
   --app NAME              Anwendung (Standard: die einzige der Umgebung)
@@ -203,6 +208,7 @@ Optionen:
   --fully                 promote: direkt auf 100%
   --seed N, --runs N      simulate: erster Seed und Anzahl der Läufe
   --limit N               history: wie viele Rollouts (Standard 20)
+  --yes                   lease break: ohne Rückfrage
   --json                  ein JSON-Objekt pro Zeile
   --data-dir DIR          Ort des Verlaufs (oder OPTIMIST_DATA_DIR)
   --config-dir DIR        Ort der Profile (oder OPTIMIST_CONFIG_DIR)
@@ -212,7 +218,7 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
 </translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+71"/>
         <source>Run `optimist-cli --help`.</source>
         <translation>Hilfe: `optimist-cli --help`.</translation>
     </message>
@@ -233,6 +239,26 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
     </message>
     <message>
         <location line="+12"/>
+        <source>`lease` needs show or break, e.g. `optimist-cli lease show APP`.</source>
+        <translation>`lease` braucht show oder break, z. B. `optimist-cli lease show APP`.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>`lease %1` takes one application, got &quot;%2&quot;.</source>
+        <translation>`lease %1` nimmt eine Anwendung, erhalten: &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>`lease %1`: the application is given twice (%2 and --app %3).</source>
+        <translation>`lease %1`: die Anwendung ist doppelt angegeben (%2 und --app %3).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--yes applies to `lease break` only.</source>
+        <translation>--yes gilt nur für `lease break`.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>`%1` takes %2 argument(s), got &quot;%3&quot;.</source>
         <translation>`%1` nimmt %2 Argument(e), erhalten: „%3“.</translation>
     </message>
@@ -252,7 +278,7 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <translation>VERSION: „%1“ ist kein Image-Tag.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>--app: the application name is empty.</source>
         <translation>--app: Der Anwendungsname ist leer.</translation>
     </message>
@@ -629,7 +655,7 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
 <context>
     <name>DockerStatsCpu</name>
     <message>
-        <location filename="../services/docker/DockerStatsCpu.cpp" line="+25"/>
+        <location filename="../services/docker/DockerStatsCpu.cpp" line="+26"/>
         <location line="+17"/>
         <source>container stats: %1 is missing</source>
         <translation>Container-Statistik: %1 fehlt</translation>
@@ -650,7 +676,12 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <translation>Container-Statistik: %1 fehlt oder ist kein Objekt</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
+        <source>container stats: %1 must be a whole number of CPUs</source>
+        <translation>Container-Statistik: %1 muss eine ganze Zahl von CPUs sein</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>container stats: %1 must be a list</source>
         <translation>Container-Statistik: %1 muss eine Liste sein</translation>
     </message>
@@ -668,7 +699,7 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
 <context>
     <name>GuiArguments</name>
     <message>
-        <location filename="../app/gui/GuiArguments.cpp" line="+12"/>
+        <location filename="../app/gui/GuiArguments.cpp" line="+14"/>
         <source>Optimist: blue-green canary rollouts of Docker Swarm services routed by Traefik.</source>
         <translation>Optimist: Blue-Green-Canary-Rollouts für Docker-Swarm-Services hinter Traefik.</translation>
     </message>
@@ -688,9 +719,9 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <translation>Mit der Sandbox öffnen: ein simulierter Swarm mit Traefik und Metriken und zwei Anwendungen. Mit SCENARIO (ein mitgelieferter Name oder eine Datei) beginnt sie neu mit diesem Szenario.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>The language of the window: de or en (default: the system&apos;s).</source>
-        <translation>Die Sprache des Fensters: de oder en (Standard: die des Systems).</translation>
+        <location line="+4"/>
+        <source>The language of the window: %1 (default: the system&apos;s).</source>
+        <translation>Die Sprache des Fensters: %1 (Standard: die des Systems).</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -739,14 +770,68 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <translation>unerwartet: %1 (auf --sandbox folgt ein Szenario)</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>--lang: %1 is not offered; choose de or en</source>
-        <translation>--lang: %1 wird nicht angeboten; wählen Sie de oder en</translation>
+        <location line="+7"/>
+        <source>--lang: &quot;%1&quot; is not offered; choose one of %2</source>
+        <translation>--lang: &quot;%1&quot; wird nicht angeboten; wählen Sie eine von %2</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>--speed: %1 is not a positive number</source>
         <translation>--speed: %1 ist keine positive Zahl</translation>
+    </message>
+</context>
+<context>
+    <name>HttpEndpointSecurity</name>
+    <message>
+        <location filename="../services/net/HttpEndpointSecurity.cpp" line="+34"/>
+        <source>Cannot read the CA file %1 (%2) for %3: %4; set %2 to a readable PEM file</source>
+        <translation>Die CA-Datei %1 (%2) für %3 kann nicht gelesen werden: %4; setzen Sie %2 auf eine lesbare PEM-Datei</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The CA file %1 (%2) for %3 holds no PEM certificate</source>
+        <translation>Die CA-Datei %1 (%2) für %3 enthält kein PEM-Zertifikat</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Refused to send credentials to %1 at %2 over plain HTTP, where anyone on the way can read them: use https, or, if this network is trusted, write `allowInsecureHttp: true` in the environment&apos;s profile</source>
+        <translation>Zugangsdaten an %1 unter %2 über unverschlüsseltes HTTP verweigert, wo jeder unterwegs sie lesen kann: verwenden Sie https oder, wenn dieses Netz vertrauenswürdig ist, schreiben Sie `allowInsecureHttp: true` in das Profil der Umgebung</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>if it uses a private CA, set %1 in the environment&apos;s profile to that CA&apos;s PEM file</source>
+        <translation>falls eine private CA verwendet wird, setzen Sie %1 im Profil der Umgebung auf deren PEM-Datei</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>check that %1 (%2) is the CA that signed the server&apos;s certificate and that the certificate names the host</source>
+        <translation>prüfen Sie, dass %1 (%2) die CA ist, die das Zertifikat des Servers signiert hat, und dass das Zertifikat den Host nennt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Refused %1 at %2: its TLS certificate cannot be verified (%3); %4</source>
+        <translation>%1 unter %2 verweigert: sein TLS-Zertifikat kann nicht geprüft werden (%3); %4</translation>
+    </message>
+</context>
+<context>
+    <name>Lease</name>
+    <message>
+        <location filename="../services/lease/Lease.cpp" line="+70"/>
+        <source>%1@%2 (%3, pid %4)</source>
+        <translation>%1@%2 (%3, PID %4)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is being rolled out by %2 since %3 UTC; the lease expires in %4 s unless renewed.</source>
+        <translation>%1 wird von %2 seit %3 UTC ausgerollt; die Sperre läuft in %4 s ab, wenn sie nicht erneuert wird.</translation>
+    </message>
+</context>
+<context>
+    <name>LeaseBreakLog</name>
+    <message>
+        <location filename="../services/lease/LeaseBreakLog.cpp" line="+13"/>
+        <source>%1 %2@%3 broke the rollout lease of %4 in %5, held by %6 since %7 UTC</source>
+        <translation>%1 %2@%3 hat die Rollout-Sperre von %4 in %5 gebrochen, gehalten von %6 seit %7 UTC</translation>
     </message>
 </context>
 <context>
@@ -1343,7 +1428,13 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <translation>ein Sandbox-Cluster braucht ein Szenario: einen mitgelieferten Namen (z. B. healthy) oder den Pfad einer Szenariodatei</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
+        <location line="+28"/>
+        <source>seconds a rollout lease lasts unless its holder renews it (default 30)</source>
+        <translation>Sekunden, die eine Rollout-Sperre gilt, wenn ihr Halter sie nicht erneuert (Standard 30)</translation>
+    </message>
+    <message>
+        <location line="-21"/>
         <source>the Docker endpoint, e.g. unix:///var/run/docker.sock or tcp://host:2376</source>
         <translation>der Docker-Endpunkt, z. B. unix:///var/run/docker.sock oder tcp://host:2376</translation>
     </message>
@@ -1378,7 +1469,7 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <translation>das Registry-Passwort oder Zugriffstoken als keychain:SERVICE/ACCOUNT</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Traefik&apos;s API, e.g. http://127.0.0.1:8080</source>
         <translation>die API von Traefik, z. B. http://127.0.0.1:8080</translation>
     </message>
@@ -1444,17 +1535,23 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
     </message>
     <message>
         <location line="+4"/>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>Traefik&apos;s major version (default: the router&apos;s, else 3)</source>
         <translation>die Hauptversion von Traefik (Standard: die des Routers, sonst 3)</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-14"/>
         <source>how often /metrics is read, in ms (default 1000)</source>
         <translation>wie oft /metrics gelesen wird, in ms (Standard 1000)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
+        <location line="+19"/>
+        <source>a CA certificate (PEM) that signed the server&apos;s certificate, for an https URL</source>
+        <translation>ein CA-Zertifikat (PEM), das das Zertifikat des Servers signiert hat, für eine https-URL</translation>
+    </message>
+    <message>
+        <location line="-12"/>
         <source>the Prometheus server, e.g. http://127.0.0.1:9090</source>
         <translation>der Prometheus-Server, z. B. http://127.0.0.1:9090</translation>
     </message>
@@ -1469,7 +1566,7 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <translation>Sekunden, die nach einem Fenster vor der Abfrage gewartet wird: mindestens das Scrape-Intervall von Prometheus (Standard 2)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>the traffic the sandbox simulates for a docker cluster: a shipped scenario (default healthy) or the path of a scenario file</source>
         <translation>der Traffic, den die Sandbox für einen docker-Cluster simuliert: ein mitgeliefertes Szenario (Standard: healthy) oder der Pfad einer Szenariodatei</translation>
     </message>
@@ -1514,7 +1611,7 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <translation>die Umgebungsvariable, aus der die Anwendung ihren Port liest (Standard: PORT)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>secrets are never written in profiles; store it in the keychain and write `keychain:SERVICE/ACCOUNT`</source>
         <translation>Geheimnisse stehen nie in Profilen; legen Sie den Wert im Schlüsselbund ab und schreiben Sie `keychain:SERVICE/ACCOUNT`</translation>
     </message>
@@ -1559,7 +1656,12 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <translation>eine Zeile über die Umgebung</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
+        <source>must be true or false (true lets passwords and tokens go over plain http to hosts that are not this machine)</source>
+        <translation>muss true oder false sein (true lässt Passwörter und Tokens über unverschlüsseltes http an Hosts gehen, die nicht dieser Rechner sind)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <location line="+146"/>
         <source>unknown key `%1`; expected one of: %2</source>
         <translation>unbekannter Schlüssel `%1`; erwartet wird einer von: %2</translation>
@@ -1751,7 +1853,7 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <translation>%1: kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+44"/>
         <source>the profile `%1` is also defined in %2; profile names must be unique</source>
         <translation>das Profil `%1` ist auch in %2 definiert; Profilnamen müssen eindeutig sein</translation>
     </message>
@@ -1784,12 +1886,12 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
 <context>
     <name>ProfileWriter</name>
     <message>
-        <location filename="../services/profiles/ProfileWriter.cpp" line="+132"/>
+        <location filename="../services/profiles/ProfileWriter.cpp" line="+146"/>
         <source>%1: secrets are never written in profiles; store it in the keychain and give `keychain:SERVICE/ACCOUNT`</source>
         <translation>%1: Geheimnisse stehen nie in Profilen; legen Sie den Wert im Schlüsselbund ab und geben Sie `keychain:SERVICE/ACCOUNT` an</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+134"/>
         <source>secrets.%1: secrets are never written in profiles; store it in the keychain and give `keychain:SERVICE/ACCOUNT`</source>
         <translation>secrets.%1: Geheimnisse stehen nie in Profilen; legen Sie den Wert im Schlüsselbund ab und geben Sie `keychain:SERVICE/ACCOUNT` an</translation>
     </message>
@@ -2897,7 +2999,7 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <translation>%1: Der Router-kind `%2` ist nicht Traefik</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>%1: router.apiUrl is missing; give Traefik&apos;s API, e.g. http://127.0.0.1:8080</source>
         <translation>%1: router.apiUrl fehlt; geben Sie die API von Traefik an, z. B. http://127.0.0.1:8080</translation>
     </message>
@@ -3011,7 +3113,7 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/cli/main.cpp" line="+34"/>
+        <location filename="../app/cli/main.cpp" line="+38"/>
         <source>optimist-cli: %1</source>
         <translation>optimist-cli: %1</translation>
     </message>
@@ -3047,7 +3149,7 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
 <context>
     <name>optimist::CliApp</name>
     <message>
-        <location filename="../app/cli/CliApp.cpp" line="+58"/>
+        <location filename="../app/cli/CliApp.cpp" line="+69"/>
         <source>unknown command %1</source>
         <translation>unbekannter Befehl %1</translation>
     </message>
@@ -3062,13 +3164,13 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <translation>%1 (%2 der Umgebung %3)</translation>
     </message>
     <message>
-        <location line="+47"/>
-        <location line="+365"/>
+        <location line="+50"/>
+        <location line="+360"/>
         <source>ID: there is no rollout #%1 (see `optimist-cli history`)</source>
         <translation>ID: Es gibt keinen Rollout #%1 (siehe `optimist-cli history`)</translation>
     </message>
     <message>
-        <location line="-349"/>
+        <location line="-344"/>
         <source>no rollout is unfinished, so there is nothing to %1</source>
         <translation>kein Rollout ist offen, für %1 gibt es also nichts zu tun</translation>
     </message>
@@ -3105,7 +3207,7 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <translation>den Rollout fortzusetzen</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+36"/>
         <source>%1, and no earlier version of %2 is still kept warm (a rollout keeps the old color for its rollbackWindowSec)</source>
         <translation>%1, und keine frühere Version von %2 wird noch warm gehalten (ein Rollout hält die alte Farbe für seine rollbackWindowSec bereit)</translation>
     </message>
@@ -3188,6 +3290,56 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <location line="+35"/>
         <source>No rollouts yet. Start one with `optimist-cli rollout VERSION`.</source>
         <translation>Noch keine Rollouts. Starten Sie einen mit `optimist-cli rollout VERSION`.</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>environment %1 has no place for rollout leases</source>
+        <translation>Umgebung %1 hat keinen Ort für Rollout-Sperren</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Nobody holds the rollout lease of %1 in %2 (%3).</source>
+        <translation>Niemand hält die Rollout-Sperre von %1 in %2 (%3).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nobody holds the rollout lease of %1 in %2; there is nothing to break.</source>
+        <translation>Niemand hält die Rollout-Sperre von %1 in %2; es gibt nichts zu brechen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>lease break: there is no terminal to confirm on; pass --yes to break the lease of %1 without asking</source>
+        <translation>lease break: es gibt kein Terminal zum Bestätigen; geben Sie --yes an, um die Sperre von %1 ohne Rückfrage zu brechen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Break it? %1&apos;s process stops advancing at its next renewal and leaves its rollout unfinished. [y/N] </source>
+        <translation>Brechen? Der Prozess von %1 hört bei seiner nächsten Erneuerung auf fortzuschreiten und lässt seinen Rollout unvollendet. [j/N] </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>y</source>
+        <translation>j</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The lease was left as it is.</source>
+        <translation>Die Sperre blieb, wie sie ist.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the lease of %1 changed meanwhile (released, or taken by someone else); see `optimist-cli lease show %1`</source>
+        <translation>die Sperre von %1 hat sich inzwischen geändert (freigegeben oder von jemand anderem genommen); siehe `optimist-cli lease show %1`</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Broke the lease of %1 held by %2. Its process stops advancing at its next renewal (within %3 s).</source>
+        <translation>Sperre von %1, gehalten von %2, gebrochen. Sein Prozess hört bei seiner nächsten Erneuerung auf fortzuschreiten (innerhalb von %3 s).</translation>
     </message>
 </context>
 <context>
@@ -3577,7 +3729,7 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
 <context>
     <name>optimist::DockerEventStream</name>
     <message>
-        <location filename="../services/docker/DockerEventStream.cpp" line="+109"/>
+        <location filename="../services/docker/DockerEventStream.cpp" line="+78"/>
         <source>the Docker daemon %1 closed its event stream</source>
         <translation>der Docker-Daemon %1 hat seinen Event-Stream geschlossen</translation>
     </message>
@@ -3593,7 +3745,7 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
 <context>
     <name>optimist::EnvironmentRuntime</name>
     <message>
-        <location filename="../services/runtime/EnvironmentRuntime.cpp" line="+81"/>
+        <location filename="../services/runtime/EnvironmentRuntime.cpp" line="+84"/>
         <source>--env: %1 environments are configured (%2); name one with --env</source>
         <translation>--env: %1 Umgebungen sind konfiguriert (%2); wählen Sie eine mit --env</translation>
     </message>
@@ -3613,7 +3765,7 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <translation>%1: %2: das Geheimnis %3 wurde nicht bereitgestellt</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+60"/>
         <source>%1: metrics of kind %2 cannot measure a docker cluster; use traefik or prometheus</source>
         <translation>%1: Metriken der Art %2 können keinen Docker-Cluster messen; verwenden Sie traefik oder prometheus</translation>
     </message>
@@ -3638,7 +3790,7 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <translation>der Sandbox-Zustand %1 kann nicht fortgesetzt werden (%2); löschen Sie ihn, um die Sandbox neu zu beginnen</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+55"/>
         <source>--app: environment %1 has no application %2 (it has: %3)</source>
         <translation>--app: Umgebung %1 hat keine Anwendung %2 (vorhanden: %3)</translation>
     </message>
@@ -3648,7 +3800,7 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <translation>--app: Umgebung %1 verwaltet %2 Anwendungen; wählen Sie eine mit --app</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+44"/>
         <location line="+7"/>
         <source>cannot write the sandbox state %1: %2</source>
         <translation>der Sandbox-Zustand %1 kann nicht geschrieben werden: %2</translation>
@@ -3657,7 +3809,7 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
 <context>
     <name>optimist::EnvironmentTreeModel</name>
     <message>
-        <location filename="../models/environments/EnvironmentTreeModel.cpp" line="+217"/>
+        <location filename="../models/environments/EnvironmentTreeModel.cpp" line="+218"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -3687,7 +3839,7 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <translation>Bio-Energie</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+82"/>
         <source>Connecting…</source>
         <translation>Verbindung wird hergestellt…</translation>
     </message>
@@ -3727,7 +3879,17 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <translation>Getrennt von %1: %2</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+6"/>
+        <source>Insecure: this environment lets passwords and tokens go over plain HTTP to other hosts (allowInsecureHttp in its profile).</source>
+        <translation>Unsicher: diese Umgebung lässt Passwörter und Tokens über unverschlüsseltes HTTP an andere Hosts gehen (allowInsecureHttp in ihrem Profil).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 (insecure HTTP)</source>
+        <translation>%1 (unsicheres HTTP)</translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <location line="+81"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
@@ -3770,30 +3932,61 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
 <context>
     <name>optimist::EnvironmentWorker</name>
     <message>
-        <location filename="../app/gui/EnvironmentWorker.cpp" line="+172"/>
+        <location filename="../app/gui/EnvironmentWorker.cpp" line="+187"/>
         <source>%1 (%2 of environment %3)</source>
         <translation>%1 (%2 der Umgebung %3)</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+64"/>
         <location line="+85"/>
-        <location line="+18"/>
-        <location line="+75"/>
+        <location line="+23"/>
+        <location line="+152"/>
+        <location line="+56"/>
         <source>environment %1 is not open</source>
         <translation>Umgebung %1 ist nicht geöffnet</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-213"/>
         <source>there is no rollout #%1</source>
         <translation>es gibt keinen Rollout #%1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+29"/>
+        <source>environment %1 has no place for rollout leases; nothing was started</source>
+        <translation>Umgebung %1 hat keinen Ort für Rollout-Sperren; nichts wurde gestartet</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1. Nothing was started: a rollout never runs without its lease.</source>
+        <translation>%1. Nichts wurde gestartet: ein Rollout läuft nie ohne seine Sperre.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>the history database is not open</source>
         <translation>die Verlaufsdatenbank ist nicht geöffnet</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+58"/>
+        <source>Lost the lease: %1. Stopped here: nothing more is written. Rollout #%2 stays unfinished in %3 at %4%; once the lease is free, resume it or roll it back.</source>
+        <translation>Sperre verloren: %1. Hier angehalten: nichts mehr wird geschrieben. Rollout #%2 bleibt in %3 bei %4% unvollendet; sobald die Sperre frei ist, setzen Sie ihn fort oder rollen ihn zurück.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Nobody holds the rollout lease of %1 any more.</source>
+        <translation>Niemand hält die Rollout-Sperre von %1 mehr.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the lease of %1 changed meanwhile; it was not broken</source>
+        <translation>die Sperre von %1 hat sich inzwischen geändert; sie wurde nicht gebrochen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Broke the lease of %1 held by %2; its process stops advancing at its next renewal.</source>
+        <translation>Sperre von %1, gehalten von %2, gebrochen; sein Prozess hört bei seiner nächsten Erneuerung auf fortzuschreiten.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>rollout #%1 is not running here</source>
         <translation>Rollout #%1 läuft nicht hier</translation>
     </message>
@@ -3811,7 +4004,7 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
 <context>
     <name>optimist::EnvironmentsBinding</name>
     <message>
-        <location filename="../app/gui/EnvironmentsBinding.cpp" line="+51"/>
+        <location filename="../app/gui/EnvironmentsBinding.cpp" line="+60"/>
         <source>not connected</source>
         <translation>nicht verbunden</translation>
     </message>
@@ -3886,9 +4079,42 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
     </message>
 </context>
 <context>
+    <name>optimist::FileLeaseStore</name>
+    <message>
+        <location filename="../services/lease/FileLeaseStore.cpp" line="+27"/>
+        <source>file %1</source>
+        <translation>Datei %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>cannot check the rollout lease of %1 (%2): %3</source>
+        <translation>die Rollout-Sperre von %1 (%2) kann nicht geprüft werden: %3</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>(someone)</source>
+        <translation>(jemand)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the file is not an Optimist lease; remove it if nobody is rolling %1 out</source>
+        <translation>die Datei ist keine Optimist-Sperre; entfernen Sie sie, wenn niemand %1 ausrollt</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the folder cannot be created</source>
+        <translation>der Ordner kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>the lease file kept changing; try again</source>
+        <translation>die Sperrdatei änderte sich ständig; versuchen Sie es erneut</translation>
+    </message>
+</context>
+<context>
     <name>optimist::GuiApplication</name>
     <message>
-        <location filename="../app/gui/GuiApplication.cpp" line="+84"/>
+        <location filename="../app/gui/GuiApplication.cpp" line="+94"/>
         <source>The environments cannot be read</source>
         <translation>Die Umgebungen können nicht gelesen werden</translation>
     </message>
@@ -3898,14 +4124,14 @@ Exit-Codes: 0 erfolgreich, 3 zurückgerollt, 4 fehlgeschlagen (ein Mensch muss e
         <translation>wird verbunden…</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+45"/>
         <source>Saved %1; its environment is opened again with these settings.</source>
         <translation>%1 gespeichert; die Umgebung wird mit diesen Einstellungen neu geöffnet.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Removed %1; its environment stays open until Optimist starts again.</source>
-        <translation>%1 entfernt; die Umgebung bleibt bis zum nächsten Start von Optimist geöffnet.</translation>
+        <location line="+7"/>
+        <source>Removed %1; the environment %2 is closed.</source>
+        <translation>%1 entfernt; die Umgebung %2 ist geschlossen.</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -3940,7 +4166,7 @@ Die Sandbox öffnen — einen simulierten Docker Swarm mit Traefik und zwei Anwe
 <context>
     <name>optimist::HistoryBinding</name>
     <message>
-        <location filename="../app/gui/HistoryBinding.cpp" line="+90"/>
+        <location filename="../app/gui/HistoryBinding.cpp" line="+93"/>
         <source>Step timeline</source>
         <translation>Schrittverlauf</translation>
     </message>
@@ -4069,12 +4295,12 @@ Die Sandbox öffnen — einen simulierten Docker Swarm mit Traefik und zwei Anwe
 <context>
     <name>optimist::KeychainSecretStore</name>
     <message>
-        <location filename="../services/secrets/KeychainSecretStore.cpp" line="+31"/>
+        <location filename="../services/secrets/KeychainSecretStore.cpp" line="+33"/>
         <source>`%1` is not a keychain reference; write `keychain:SERVICE/ACCOUNT`, e.g. `keychain:optimist/redis.internal`.</source>
         <translation>`%1` ist kein Schlüsselbund-Verweis; schreiben Sie `keychain:SERVICE/ACCOUNT`, z. B. `keychain:optimist/redis.internal`.</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+110"/>
         <source>The keychain holds no secret for `%1`: store it there under service `%2`, account `%3`.</source>
         <translation>Der Schlüsselbund enthält kein Geheimnis für `%1`: Legen Sie es dort unter Dienst `%2`, Konto `%3` ab.</translation>
     </message>
@@ -4110,6 +4336,29 @@ Die Sandbox öffnen — einen simulierten Docker Swarm mit Traefik und zwei Anwe
             <numerusform>Der Schlüsselbund hat zu `%1` nicht innerhalb von %n Sekunde geantwortet: Entsperren Sie ihn (möglicherweise wartet eine Abfrage) und versuchen Sie es erneut.</numerusform>
             <numerusform>Der Schlüsselbund hat zu `%1` nicht innerhalb von %n Sekunden geantwortet: Entsperren Sie ihn (möglicherweise wartet eine Abfrage) und versuchen Sie es erneut.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>optimist::LeaseKeeper</name>
+    <message>
+        <location filename="../services/lease/LeaseKeeper.cpp" line="+27"/>
+        <source>%1 To take over: optimist-cli lease break %2 --env %3</source>
+        <translation>%1 Zum Übernehmen: optimist-cli lease break %2 --env %3</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>the lease of %1 was taken over by %2 at %3 UTC (someone broke it or it expired)</source>
+        <translation>die Sperre von %1 wurde von %2 um %3 UTC übernommen (jemand hat sie gebrochen oder sie ist abgelaufen)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the lease of %1 was broken: it is no longer held by this process</source>
+        <translation>die Sperre von %1 wurde gebrochen: dieser Prozess hält sie nicht mehr</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the lease of %1 could not be renewed before it expired at %2 UTC: %3</source>
+        <translation>die Sperre von %1 konnte nicht erneuert werden, bevor sie um %2 UTC ablief: %3</translation>
     </message>
 </context>
 <context>
@@ -4289,7 +4538,7 @@ Die Sandbox öffnen — einen simulierten Docker Swarm mit Traefik und zwei Anwe
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+15"/>
         <source>No rollout running</source>
         <translation>Kein Rollout aktiv</translation>
     </message>
@@ -4386,7 +4635,39 @@ Optimistische Rollouts — Blue-Green-Deployments mit schrittweiser Traffic-Verl
         <translation>Nicht ausgeführt: %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
+        <source>Rollout refused</source>
+        <translation>Rollout verweigert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Break lease…</source>
+        <translation>Sperre brechen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+26"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <location line="+5"/>
+        <source>Break lease</source>
+        <translation>Sperre brechen</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Break the rollout lease of %1? The process holding it stops advancing at its next renewal and leaves its rollout unfinished. Your breaking it is recorded.</source>
+        <translation>Die Rollout-Sperre von %1 brechen? Der Prozess, der sie hält, hört bei seiner nächsten Erneuerung auf fortzuschreiten und lässt seinen Rollout unvollendet. Dass Sie sie brechen, wird festgehalten.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Lease lost</source>
+        <translation>Sperre verloren</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>simulated</source>
         <translation>simuliert</translation>
     </message>
@@ -4396,7 +4677,7 @@ Optimistische Rollouts — Blue-Green-Deployments mit schrittweiser Traffic-Verl
         <translation>verbunden</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+23"/>
         <source>not connected</source>
         <translation>nicht verbunden</translation>
     </message>
@@ -4623,7 +4904,7 @@ Dort fortsetzen, wo er angehalten hat, oder zurückrollen: 100% des Traffics von
 <context>
     <name>optimist::MetricsWithCpu</name>
     <message>
-        <location filename="../services/metrics/MetricsWithCpu.cpp" line="+85"/>
+        <location filename="../services/metrics/MetricsWithCpu.cpp" line="+108"/>
         <source>CPU of %1 unknown in this window: %2</source>
         <translation>CPU von %1 in diesem Fenster unbekannt: %2</translation>
     </message>
@@ -4872,7 +5153,7 @@ Dort fortsetzen, wo er angehalten hat, oder zurückrollen: 100% des Traffics von
 <context>
     <name>optimist::PostMortemView</name>
     <message>
-        <location filename="../ui/history/PostMortemView.cpp" line="+45"/>
+        <location filename="../ui/history/PostMortemView.cpp" line="+46"/>
         <source>Charts</source>
         <translation>Diagramme</translation>
     </message>
@@ -4912,7 +5193,7 @@ Dort fortsetzen, wo er angehalten hat, oder zurückrollen: 100% des Traffics von
         <translation>Alle gespeicherten Messwerte beider Farben als CSV speichern</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+45"/>
         <source>Export the post-mortem</source>
         <translation>Post-Mortem exportieren</translation>
     </message>
@@ -4975,7 +5256,12 @@ Dort fortsetzen, wo er angehalten hat, oder zurückrollen: 100% des Traffics von
 <context>
     <name>optimist::PrometheusMetrics</name>
     <message>
-        <location filename="../services/metrics/PrometheusMetrics.cpp" line="+99"/>
+        <location filename="../services/metrics/PrometheusMetrics.cpp" line="+62"/>
+        <source>Prometheus</source>
+        <translation>Prometheus</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>the metrics window %1 – %2 is not a time span</source>
         <translation>das Metrikfenster %1 – %2 ist keine Zeitspanne</translation>
     </message>
@@ -5000,7 +5286,7 @@ Dort fortsetzen, wo er angehalten hat, oder zurückrollen: 100% des Traffics von
         <translation>%1: p95 %2 ms, interpoliert innerhalb des Histogramm-Buckets %3–%4 ms</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+102"/>
         <source>Prometheus at %1 did not answer within %2 ms; check that it runs and is not overloaded</source>
         <translation>Prometheus unter %1 hat nicht innerhalb von %2 ms geantwortet; prüfen Sie, ob es läuft und nicht überlastet ist</translation>
     </message>
@@ -5136,6 +5422,24 @@ Dort fortsetzen, wo er angehalten hat, oder zurückrollen: 100% des Traffics von
     </message>
 </context>
 <context>
+    <name>optimist::RedisLeaseStore</name>
+    <message>
+        <location filename="../services/lease/RedisLeaseStore.cpp" line="+24"/>
+        <source>%1, key %2</source>
+        <translation>%1, Schlüssel %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>cannot check the rollout lease of %1 (%2): %3</source>
+        <translation>die Rollout-Sperre von %1 (%2) kann nicht geprüft werden: %3</translation>
+    </message>
+    <message>
+        <location line="+99"/>
+        <source>the rollout lease of %1 (%2) is not Optimist&apos;s: %3</source>
+        <translation>die Rollout-Sperre von %1 (%2) gehört nicht Optimist: %3</translation>
+    </message>
+</context>
+<context>
     <name>optimist::RolloutController</name>
     <message>
         <location filename="../app/gui/RolloutController.cpp" line="+20"/>
@@ -5143,7 +5447,17 @@ Dort fortsetzen, wo er angehalten hat, oder zurückrollen: 100% des Traffics von
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+198"/>
+        <location line="+213"/>
+        <source>A rollout is starting: %1 can be removed once it runs elsewhere or has ended.</source>
+        <translation>Ein Rollout startet: %1 kann entfernt werden, sobald er anderswo läuft oder beendet ist.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rollout #%1 of %2 is running in %3: the environment can be removed once the rollout has ended.</source>
+        <translation>Rollout #%1 von %2 läuft in %3: die Umgebung kann entfernt werden, sobald der Rollout beendet ist.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <location line="+19"/>
         <source>rollout #%1 of %2 is still running; one rollout at a time</source>
         <translation>Rollout #%1 von %2 läuft noch; es ist nur ein Rollout gleichzeitig möglich</translation>
@@ -5177,7 +5491,7 @@ Dort fortsetzen, wo er angehalten hat, oder zurückrollen: 100% des Traffics von
 <context>
     <name>optimist::RolloutEngine</name>
     <message>
-        <location filename="../engine/rollout/RolloutEngine.cpp" line="+56"/>
+        <location filename="../engine/rollout/RolloutEngine.cpp" line="+66"/>
         <location line="+55"/>
         <source>this engine is already running rollout #%1</source>
         <translation>diese Engine führt bereits Rollout #%1 aus</translation>
@@ -5221,17 +5535,17 @@ Dort fortsetzen, wo er angehalten hat, oder zurückrollen: 100% des Traffics von
     </message>
     <message>
         <location line="+9"/>
-        <location line="+985"/>
+        <location line="+1067"/>
         <source>the history store cannot be written</source>
         <translation>der Verlaufsspeicher kann nicht beschrieben werden</translation>
     </message>
     <message>
-        <location line="-977"/>
+        <location line="-1059"/>
         <source>Recovery could not read %1: %2. The rollout is left as it was (last state %3); try again when %1 answers.</source>
         <translation>Die Wiederherstellung konnte den %1 nicht lesen: %2. Der Rollout bleibt, wie er war (letzter Zustand %3); versuchen Sie es erneut, sobald der %1 antwortet.</translation>
     </message>
     <message>
-        <location line="+196"/>
+        <location line="+227"/>
         <source>the cluster</source>
         <translatorcomment>Fills %1 of &quot;Recovery could not read %1…&quot; and &quot;PreChecks: cannot read %1…&quot;; those translations supply the article (den/der), so give the bare masculine noun.</translatorcomment>
         <translation>Cluster</translation>
@@ -5243,7 +5557,7 @@ Dort fortsetzen, wo er angehalten hat, oder zurückrollen: 100% des Traffics von
         <translation>Router</translation>
     </message>
     <message>
-        <location line="-196"/>
+        <location line="-208"/>
         <source>Reconciled: the router shows %1; %2 %3</source>
         <translation>Abgeglichen: Der Router zeigt %1; %2 %3</translation>
     </message>
@@ -5258,12 +5572,23 @@ Dort fortsetzen, wo er angehalten hat, oder zurückrollen: 100% des Traffics von
         <translation>existiert nicht</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-17"/>
+        <location line="+34"/>
         <source>interrupted in %1; rolled back on recovery</source>
         <translation>in %1 unterbrochen; bei der Wiederherstellung zurückgerollt</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-39"/>
+        <source>Reconciled: the router shows %1; the rollout was interrupted before it chose its colors, so nothing had been changed</source>
+        <translation>Abgeglichen: der Router zeigt %1; der Rollout wurde unterbrochen, bevor er seine Farben wählte, also war nichts geändert worden</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Cannot roll back: %1 (%2) was already removed while finalizing; finishing the rollout on %3 instead</source>
+        <translation>Zurückrollen nicht möglich: %1 (%2) wurde beim Abschließen schon entfernt; der Rollout wird stattdessen auf %3 abgeschlossen</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>interrupted in %1, yet %2 exists; rolled back to be safe</source>
         <translation>in %1 unterbrochen, aber %2 existiert; sicherheitshalber zurückgerollt</translation>
     </message>
@@ -5433,12 +5758,22 @@ Dort fortsetzen, wo er angehalten hat, oder zurückrollen: 100% des Traffics von
         <translation>Gewichte %1 werden geschrieben</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+20"/>
         <source>writing weights %1 failed: %2</source>
         <translation>Schreiben der Gewichte %1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+5"/>
+        <source>writing weights %1 failed %2 times in a row: %3</source>
+        <translation>Schreiben der Gewichte %1 schlug %2-mal in Folge fehl: %3</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>writing weights %1 failed (attempt %2 of %3): %4; holding at %5%, retrying in %6 s</source>
+        <translation>Schreiben der Gewichte %1 schlug fehl (Versuch %2 von %3): %4; halte bei %5%, neuer Versuch in %6 s</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>the router never showed weights %1 in force: %2</source>
         <translation>der Router hat die Gewichte %1 nie als wirksam gemeldet: %2</translation>
     </message>
@@ -5454,12 +5789,12 @@ Dort fortsetzen, wo er angehalten hat, oder zurückrollen: 100% des Traffics von
     </message>
     <message>
         <location line="+15"/>
-        <location line="+294"/>
+        <location line="+311"/>
         <source>Weights in force: %1</source>
         <translation>Wirksame Gewichte: %1</translation>
     </message>
     <message>
-        <location line="-284"/>
+        <location line="-301"/>
         <source>Final validation at 100%: %1 check(s) of %2 s</source>
         <translation>Abschlussvalidierung bei 100%: %1 Prüfung(en) zu je %2 s</translation>
     </message>
@@ -5540,23 +5875,23 @@ Dort fortsetzen, wo er angehalten hat, oder zurückrollen: 100% des Traffics von
     </message>
     <message>
         <location line="+5"/>
-        <location line="+122"/>
+        <location line="+139"/>
         <source>Removing %1</source>
         <translation>%1 wird entfernt</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-128"/>
         <source>%1, but removing %2 failed: %3; the next rollout removes it, or remove it by hand</source>
         <translation>%1, aber das Entfernen von %2 ist fehlgeschlagen: %3; der nächste Rollout entfernt ihn, oder entfernen Sie ihn von Hand</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+122"/>
+        <location line="+139"/>
         <source>%1 was already gone</source>
         <translation>%1 war bereits entfernt</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-138"/>
         <source>%1; %2 removed</source>
         <translation>%1; %2 entfernt</translation>
     </message>
@@ -5576,12 +5911,22 @@ Dort fortsetzen, wo er angehalten hat, oder zurückrollen: 100% des Traffics von
         <translation>Gewichte %1 werden geschrieben (Versuch %2 von %3)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+11"/>
+        <source>%1 (attempt %2 of %3); retrying in %4 s</source>
+        <translation>%1 (Versuch %2 von %3); neuer Versuch in %4 s</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Rollback wrote weights %1 for %2 %3 times, but the router never showed them in force (%4). Traffic may still reach %5; last confirmed weights: %6. Check that Traefik runs, reads its provider and applies %1, then remove %5 by hand.</source>
+        <translation>Das Zurückrollen hat die Gewichte %1 für %2 %3-mal geschrieben, aber der Router zeigte sie nie in Kraft (%4). Verkehr kann noch %5 erreichen; zuletzt bestätigte Gewichte: %6. Prüfen Sie, dass Traefik läuft, seinen Provider liest und %1 anwendet, und entfernen Sie dann %5 von Hand.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Rollback could not restore the weights after %1 attempts (%2). Traffic may still reach %3; last confirmed weights: %4. Set the weights of %5 to %6 by hand, then remove %3.</source>
         <translation>Das Rollback konnte die Gewichte nach %1 Versuchen nicht wiederherstellen (%2). Traffic erreicht möglicherweise noch %3; zuletzt bestätigte Gewichte: %4. Setzen Sie die Gewichte von %5 von Hand auf %6 und entfernen Sie dann %3.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+55"/>
         <source>Scaling %1 to 0 (kept for debugging)</source>
         <translation>%1 wird auf 0 skaliert (für die Fehlersuche behalten)</translation>
     </message>
@@ -5753,12 +6098,22 @@ Dort fortsetzen, wo er angehalten hat, oder zurückrollen: 100% des Traffics von
 <context>
     <name>optimist::RolloutSession</name>
     <message>
-        <location filename="../app/cli/RolloutSession.cpp" line="+38"/>
+        <location filename="../app/cli/RolloutSession.cpp" line="+41"/>
         <source>measuring check %1 at %2% until %3…</source>
         <translation>messe Prüfung %1 bei %2% bis %3…</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+34"/>
+        <source>the environment has no place for rollout leases; nothing was started</source>
+        <translation>die Umgebung hat keinen Ort für Rollout-Sperren; nichts wurde gestartet</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1. Nothing was started: a rollout never runs without its lease.</source>
+        <translation>%1. Nichts wurde gestartet: ein Rollout läuft nie ohne seine Sperre.</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>Interrupted: rolling back (interrupt again to stop at once and leave the rollout to `optimist-cli resume` or `rollback`).</source>
         <translation>Unterbrochen: Es wird zurückgerollt (erneut unterbrechen, um sofort anzuhalten und den Rollout `optimist-cli resume` oder `rollback` zu überlassen).</translation>
     </message>
@@ -5768,7 +6123,17 @@ Dort fortsetzen, wo er angehalten hat, oder zurückrollen: 100% des Traffics von
         <translation>Angehalten. Der Rollout ist nicht abgeschlossen; setzen Sie ihn mit `optimist-cli resume %1` fort oder rollen Sie ihn mit `optimist-cli rollback %1` zurück.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
+        <source>Lost the lease: %1. Stopped here: this process writes nothing more. Rollout #%2 stays unfinished in %3 at %4%; once the lease is free, continue it with `optimist-cli resume %2` or roll it back with `optimist-cli rollback %2`.</source>
+        <translation>Sperre verloren: %1. Hier angehalten: dieser Prozess schreibt nichts mehr. Rollout #%2 bleibt in %3 bei %4% unvollendet; sobald die Sperre frei ist, setzen Sie ihn mit `optimist-cli resume %2` fort oder rollen ihn mit `optimist-cli rollback %2` zurück.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>The lease could not be released (%1); it expires in %2 s.</source>
+        <translation>Die Sperre konnte nicht freigegeben werden (%1); sie läuft in %2 s ab.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>%1 by %2 applied</source>
         <translation>%1 durch %2 angewendet</translation>
     </message>
@@ -5958,7 +6323,7 @@ Dort fortsetzen, wo er angehalten hat, oder zurückrollen: 100% des Traffics von
 <context>
     <name>optimist::ServicesSettingsBackend</name>
     <message>
-        <location filename="../app/gui/ServicesSettingsBackend.cpp" line="+172"/>
+        <location filename="../app/gui/ServicesSettingsBackend.cpp" line="+176"/>
         <source>name: `%1` is not a valid environment name; use letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;, starting with a letter or digit</source>
         <translation>name: `%1` ist kein gültiger Umgebungsname; erlaubt sind Buchstaben, Ziffern, &apos;.&apos;, &apos;_&apos; und &apos;-&apos;, am Anfang ein Buchstabe oder eine Ziffer</translation>
     </message>
@@ -5978,7 +6343,7 @@ Dort fortsetzen, wo er angehalten hat, oder zurückrollen: 100% des Traffics von
         <translation>Das Profil kann nicht geprüft werden: kein temporärer Ordner (%1).</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+46"/>
         <source>%1 cannot be removed: %2</source>
         <translation>%1 kann nicht entfernt werden: %2</translation>
     </message>
@@ -6041,7 +6406,7 @@ Dort fortsetzen, wo er angehalten hat, oder zurückrollen: 100% des Traffics von
         <translation>Die API-URL von Traefik ist leer: Geben Sie sie an, z. B. http://127.0.0.1:8080.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Traefik&apos;s API at %1 reports version %2, but the environment says Traefik %3: set the Traefik version to %4, or let Optimist detect it.</source>
         <translation>Die API von Traefik unter %1 meldet Version %2, die Umgebung gibt aber Traefik %3 an: Setzen Sie die Traefik-Version auf %4 oder lassen Sie Optimist sie erkennen.</translation>
     </message>
@@ -6101,7 +6466,7 @@ Dort fortsetzen, wo er angehalten hat, oder zurückrollen: 100% des Traffics von
         <translation>Die Metrik-URL ist leer: Geben Sie den Metrik-Endpunkt von Traefik an, z. B. http://127.0.0.1:8082/metrics.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Traefik&apos;s metrics at %1 answer.</source>
         <translation>Die Metriken von Traefik unter %1 antworten.</translation>
     </message>
@@ -6111,7 +6476,7 @@ Dort fortsetzen, wo er angehalten hat, oder zurückrollen: 100% des Traffics von
         <translation>Die Prometheus-URL ist leer: Geben Sie sie an, z. B. http://127.0.0.1:9090.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Prometheus at %1 answers, but holds no traefik_service_requests_total yet: make it scrape Traefik&apos;s /metrics.</source>
         <translation>Prometheus unter %1 antwortet, enthält aber noch kein traefik_service_requests_total: Lassen Sie es die /metrics von Traefik abrufen.</translation>
     </message>
@@ -6458,7 +6823,7 @@ Dort fortsetzen, wo er angehalten hat, oder zurückrollen: 100% des Traffics von
         <translation>Redis-Provider</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+71"/>
         <source>Remove environment</source>
         <translation>Umgebung entfernen</translation>
     </message>
@@ -6792,17 +7157,17 @@ Dort fortsetzen, wo er angehalten hat, oder zurückrollen: 100% des Traffics von
 <context>
     <name>optimist::TraefikApiClient</name>
     <message>
-        <location filename="../services/traefik/TraefikApiClient.cpp" line="+26"/>
-        <source>The CA file %1 for Traefik&apos;s API holds no PEM certificate</source>
-        <translation>Die CA-Datei %1 für die API von Traefik enthält kein PEM-Zertifikat</translation>
+        <location filename="../services/traefik/TraefikApiClient.cpp" line="+20"/>
+        <source>Traefik&apos;s API</source>
+        <translation>Traefiks API</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+27"/>
         <source>Traefik&apos;s API address &quot;%1&quot; is not a URL such as http://127.0.0.1:8080</source>
         <translation>Die API-Adresse von Traefik „%1“ ist keine URL wie http://127.0.0.1:8080</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+51"/>
         <source>Traefik&apos;s API at %1 refused the credentials (HTTP %2) of user &quot;%3&quot;; check the API user and the password stored in the keychain</source>
         <translation>Die API von Traefik unter %1 hat die Zugangsdaten (HTTP %2) des Benutzers „%3“ abgelehnt; prüfen Sie den API-Benutzer und das im Schlüsselbund gespeicherte Passwort</translation>
     </message>
@@ -6822,12 +7187,7 @@ Dort fortsetzen, wo er angehalten hat, oder zurückrollen: 100% des Traffics von
         <translation>Die API von Traefik unter %1 hat nicht innerhalb von %2 s geantwortet</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Cannot verify the TLS certificate of Traefik&apos;s API at %1: %2; give the CA that signed it</source>
-        <translation>Das TLS-Zertifikat der API von Traefik unter %1 kann nicht geprüft werden: %2; geben Sie die CA an, die es signiert hat</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Cannot reach Traefik&apos;s API at %1: %2; check apiUrl and that Traefik runs with its API enabled</source>
         <translation>Die API von Traefik unter %1 ist nicht erreichbar: %2; prüfen Sie apiUrl und ob Traefik mit aktivierter API läuft</translation>
     </message>
@@ -7044,7 +7404,12 @@ Dort fortsetzen, wo er angehalten hat, oder zurückrollen: 100% des Traffics von
 <context>
     <name>optimist::TraefikScrapeMetrics</name>
     <message>
-        <location filename="../services/metrics/TraefikScrapeMetrics.cpp" line="+130"/>
+        <location filename="../services/metrics/TraefikScrapeMetrics.cpp" line="+50"/>
+        <source>Traefik&apos;s metrics</source>
+        <translation>Traefiks Metriken</translation>
+    </message>
+    <message>
+        <location line="+92"/>
         <source>Traefik&apos;s metrics at %1 did not answer within %2 ms; check that Traefik runs and the metrics URL of the environment</source>
         <translation>Die Metriken von Traefik unter %1 haben nicht innerhalb von %2 ms geantwortet; prüfen Sie, ob Traefik läuft, und die Metrik-URL der Umgebung</translation>
     </message>
