@@ -17,6 +17,7 @@
 // one long gap. Each round is an idle phase (--idle seconds, the window shown, nothing running)
 // then a loaded phase (10 rollouts started at once, until all 10 have finished).
 
+#include "BenchWorkerThread.h"
 #include "EnvironmentWorker.h"
 #include "RolloutController.h"
 #include "StallMeter.h"
@@ -76,12 +77,8 @@ public:
         m_window.resize(2560, 1440);
         m_window.show();
 
-        RolloutController::registerMetaTypes();
-        m_thread.setObjectName(QStringLiteral("optimist-environments"));
-        m_worker = new EnvironmentWorker(m_dataDir.path());
-        m_worker->moveToThread(&m_thread);
+        m_worker = m_workerThread.worker();
         connectWorker();
-        m_thread.start();
         EnvironmentRuntime::Options options;
         options.dataDir = m_dataDir.path();
         options.configDir = m_dataDir.filePath(QStringLiteral("config"));
@@ -90,26 +87,10 @@ public:
         for (int i = 0; i < kRollouts; ++i)
             options.sandboxApps << appName(i);
         options.speed = speed;
-        QMetaObject::invokeMethod(
-            m_worker,
-            [w = m_worker, options] {
-                w->openStore();
-                w->openEnvironment(options);
-            },
-            Qt::QueuedConnection);
+        m_workerThread.open(options);
     }
 
-    ~Bench() override
-    {
-        QMetaObject::invokeMethod(
-            m_worker,
-            [w = m_worker] {
-                delete w;
-                QThread::currentThread()->quit();
-            },
-            Qt::QueuedConnection);
-        m_thread.wait();
-    }
+    ~Bench() override { m_workerThread.stop(); }
 
     int exitCode() const { return m_failed ? 1 : 0; }
 
@@ -322,8 +303,8 @@ private:
     QWidget m_window;
     std::array<std::unique_ptr<MetricsTimeline>, kRollouts> m_timelines;
     std::array<MetricsPanel *, kRollouts> m_panels{};
-    QThread m_thread;
-    EnvironmentWorker *m_worker = nullptr;
+    BenchWorkerThread m_workerThread{m_dataDir.path()};
+    EnvironmentWorker *m_worker = nullptr; ///< m_workerThread's, for connecting and invoking
 
     StallMeter m_meter;
     QElapsedTimer m_phaseClock;

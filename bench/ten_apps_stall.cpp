@@ -21,6 +21,7 @@
 // s, the charts now full). Idle is the two idle phases together. The last line is
 // `loaded_p99=… loaded_p99_time=… loaded_max=… idle_p99=… idle_max=… succeeded=N/M`.
 
+#include "BenchWorkerThread.h"
 #include "EnvironmentWorker.h"
 #include "RolloutController.h"
 #include "StallMeter.h"
@@ -69,36 +70,16 @@ public:
         m_grid->setSpacing(2);
         m_window.resize(2560, 1440);
 
-        RolloutController::registerMetaTypes();
-        m_thread.setObjectName(QStringLiteral("optimist-environments"));
-        m_worker = new EnvironmentWorker(m_settings.dataDir);
-        m_worker->moveToThread(&m_thread);
+        m_worker = m_workerThread.worker();
         connectWorker();
-        m_thread.start();
         EnvironmentRuntime::Options options;
         options.dataDir = m_settings.dataDir;
         options.configDir = m_settings.configDir;
         options.environment = m_settings.environment;
-        QMetaObject::invokeMethod(
-            m_worker,
-            [w = m_worker, options] {
-                w->openStore();
-                w->openEnvironment(options);
-            },
-            Qt::QueuedConnection);
+        m_workerThread.open(options);
     }
 
-    ~Bench() override
-    {
-        QMetaObject::invokeMethod(
-            m_worker,
-            [w = m_worker] {
-                delete w;
-                QThread::currentThread()->quit();
-            },
-            Qt::QueuedConnection);
-        m_thread.wait();
-    }
+    ~Bench() override { m_workerThread.stop(); }
 
     int exitCode() const { return m_failed ? 1 : 0; }
 
@@ -333,8 +314,8 @@ private:
     QGridLayout *m_grid = nullptr;
     std::vector<Rollout> m_rollouts;
     std::map<qint64, Rollout *> m_index; ///< rollout id → its application
-    QThread m_thread;
-    EnvironmentWorker *m_worker = nullptr;
+    BenchWorkerThread m_workerThread{m_settings.dataDir};
+    EnvironmentWorker *m_worker = nullptr; ///< m_workerThread's, for connecting and invoking
 
     StallMeter m_meter;
     QElapsedTimer m_phaseClock;
